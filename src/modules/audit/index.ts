@@ -1,0 +1,2 @@
+export { searchAudit, verifyAudit } from './service.ts'
+export { verifyAuditChain } from '../../platform/audit/verify.ts'

@@ -1,0 +1,8 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { authRoutes } from './identity/auth-routes.ts'
+import { identityRoutes } from './identity/routes.ts'
+import { auditRoutes } from './audit/routes.ts'
+import { deadlineRoutes } from '../platform/deadlines/routes.ts'
+
+/** Every module's HTTP routes; a new module adds its plugin here. */
+export const moduleRoutes: FastifyPluginAsync[] = [authRoutes, identityRoutes, auditRoutes, deadlineRoutes] as FastifyPluginAsync[]

@@ -1,0 +1,27 @@
+import type { Role } from '../../modules/identity/schema.ts'
+
+/**
+ * Every action the system authorises, and which roles may perform it. Later modules add their
+ * actions here, so the whole policy reads in one place. Scopes of API keys are drawn from the same list.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
+  admin: ['unit.read', 'unit.manage', 'user.manage', 'apikey.manage', 'division.manage', 'deadline.read'],
+  investigator: ['unit.read', 'deadline.read', 'case.read', 'case.write', 'clue.read', 'clue.write', 'dna.profile.read', 'dna.search'],
+  command: ['unit.read', 'deadline.read', 'case.read', 'case.dispatch', 'alert.approve', 'clue.read'],
+  dna_analyst: ['unit.read', 'deadline.read', 'dna.profile.read', 'dna.profile.write', 'dna.search', 'dna.hit.review'],
+  caseworker: ['unit.read', 'deadline.read', 'aftercare.read', 'aftercare.write', 'family_search.read', 'family_search.write'],
+  plan_office: ['unit.read', 'deadline.read', 'plan.read', 'plan.write', 'stats.read'],
+  supervisor: ['unit.read', 'deadline.read', 'case.read', 'supervision.read', 'supervision.write'],
+  auditor: ['unit.read', 'deadline.read', 'audit.read'],
+}
+
+export const ALL_PERMISSIONS: readonly string[] = [...new Set(Object.values(ROLE_PERMISSIONS).flat())].sort()
+
+/** Roles that may hold DNA data, and only in a public-security unit (the seeds: only police hold it). */
+export const DNA_ROLES: readonly Role[] = ['dna_analyst', 'investigator']
+
+export const isDnaPermission = (permission: string) => permission.startsWith('dna.')
+
+export function permissionsOfRoles(roles: readonly Role[]): string[] {
+  return [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []))].sort()
+}

@@ -1,0 +1,5 @@
+// Every table, for Drizzle's relational queries and drizzle-kit. Modules add theirs here.
+export * from '../audit/tables.ts'
+export * from '../deadlines/tables.ts'
+export * from '../jobs/tables.ts'
+export * from '../../modules/identity/tables.ts'

@@ -1,0 +1,80 @@
+import type { Config } from './platform/config.ts'
+import { openRuntime, type Runtime, type RuntimeOptions } from './platform/runtime.ts'
+import { buildApp, type App } from './platform/http/app.ts'
+import { createCtx, type Ctx } from './platform/context.ts'
+import { systemActor } from './platform/auth/actor.ts'
+import { sweepDeadlines } from './platform/deadlines/sweep.ts'
+import { moduleRoutes } from './modules/routes.ts'
+import { authenticateApiKey, authenticateSession, loadDivisions } from './modules/identity/index.ts'
+import { hasDivisions, isIdentityEmpty } from './modules/identity/demo.ts'
+import type { DemoCredentials } from './modules/identity/demo.ts'
+import { seedDemo } from './demo.ts'
+
+export interface Server {
+  app: App
+  runtime: Runtime
+  /** Demo credentials when this start seeded them (printed once, never stored in clear). */
+  demoCredentials: DemoCredentials[] | null
+  sweep(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface ServerOptions extends RuntimeOptions {
+  listen?: boolean
+  /** Run the deadline sweep on a timer (off in tests, which call `sweep()`). */
+  sweepTimer?: boolean
+}
+
+/** Brings the database up to date and fills what an empty installation needs: divisions, and demo data if asked. */
+export async function prepareDatabase(ctx: Ctx, config: Config): Promise<DemoCredentials[] | null> {
+  if (!(await hasDivisions(ctx))) {
+    const n = await loadDivisions(ctx.db, ctx.now())
+    ctx.log.info({ divisions: n }, 'administrative divisions loaded')
+  }
+  if (config.seedDemo && (await isIdentityEmpty(ctx))) {
+    return seedDemo(ctx, process.env.TUANYUAN_DEMO_PASSWORD || undefined)
+  }
+  return null
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<Server> {
+  const runtime = await openRuntime(config, options)
+  const { platform } = runtime
+  let timer: NodeJS.Timeout | undefined
+  try {
+    const ctx = createCtx(platform, { actor: systemActor('startup') })
+    const demoCredentials = await prepareDatabase(ctx, config)
+    await platform.jobs.start()
+    const app = await buildApp({
+      platform,
+      authenticators: { session: authenticateSession, apiKey: authenticateApiKey },
+      routes: moduleRoutes,
+      webDist: config.webDist,
+    })
+    const sweep = async () => {
+      const result = await sweepDeadlines(platform.db, platform.clock)
+      if (result.reminders + result.overdue + result.escalations > 0) platform.log.info(result, 'deadline events emitted')
+    }
+    if (options.listen !== false) await app.listen({ port: config.port, host: config.host })
+    if (options.sweepTimer !== false) {
+      await sweep()
+      timer = setInterval(() => void sweep().catch((err) => platform.log.error({ err }, 'deadline sweep failed')), config.deadlineSweepSeconds * 1000)
+      timer.unref()
+    }
+    return {
+      app,
+      runtime,
+      demoCredentials,
+      sweep,
+      async close() {
+        clearInterval(timer)
+        await app.close()
+        await runtime.close()
+      },
+    }
+  } catch (error) {
+    clearInterval(timer)
+    await runtime.close()
+    throw error
+  }
+}
