@@ -29,6 +29,8 @@ export interface Ctx {
   now(): Date
   /** Records an audit entry in `tx` (pass the transaction of the change it records), or on its own. */
   audit(record: AuditRecord, tx?: Db): Promise<void>
+  /** The same request acting as someone else, e.g. the user a login has just identified. */
+  as(actor: Actor): Ctx
 }
 
 export interface CtxOrigin {
@@ -50,6 +52,7 @@ export function createCtx(platform: Platform, origin: CtxOrigin): Ctx {
     now: () => platform.clock.now(),
     audit: (record, tx) =>
       appendAudit(tx ?? platform.db, { actor: origin.actor, at: platform.clock.now(), ip, requestId }, record),
+    as: (actor) => createCtx(platform, { actor, requestId, ip }),
   }
 }
 

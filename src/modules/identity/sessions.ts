@@ -79,7 +79,7 @@ export async function login(ctx: Ctx, input: LoginRequest, policy: LoginPolicy, 
     const created = await insertSession(tx, { userId: u.id, now, ttlHours: policy.sessionTtlHours, ip: ctx.ip, userAgent })
     const me = toMeView(found)
     const actor: Actor = { kind: 'user', id: u.id, name: u.username, unit: me.unit, roles: u.roles, sessionId: created.id }
-    await ctx.audit({ action: 'auth.login', resource: { type: 'user', id: u.id }, details: { session: created.id, actor: actor.name } }, tx)
+    await ctx.as(actor).audit({ action: 'auth.login', resource: { type: 'user', id: u.id }, details: { session: created.id } }, tx)
     return { token: created.token, sessionId: created.id, user: me }
   })
 }

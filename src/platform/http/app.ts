@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static'
 import type { Platform } from '../context.ts'
 import { authPlugin, type Authenticators } from './auth-plugin.ts'
 import { sendNotFound, sendProblem } from './problem.ts'
+import { validatorCompiler } from './validation.ts'
 
 export interface AppOptions {
   platform: Platform
@@ -39,9 +40,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : `r-${randomUUID().slice(0, 13)}`
     },
     trustProxy: process.env.TUANYUAN_TRUST_PROXY === 'true',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  app.setValidatorCompiler(validatorCompiler)
   app.decorate('platform', platform)
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply))
   app.addHook('onSend', async (request, reply) => {
