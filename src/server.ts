@@ -5,8 +5,8 @@ import { createCtx, type Ctx } from './platform/context.ts'
 import { systemActor } from './platform/auth/actor.ts'
 import { sweepDeadlines } from './platform/deadlines/sweep.ts'
 import { moduleRoutes } from './modules/routes.ts'
-import { authenticateApiKey, authenticateSession, loadDivisions } from './modules/identity/index.ts'
-import { hasDivisions, isIdentityEmpty } from './modules/identity/demo.ts'
+import { authenticateApiKey, authenticateSession, ensureDivisions } from './modules/identity/index.ts'
+import { isIdentityEmpty } from './modules/identity/demo.ts'
 import type { DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemo } from './demo.ts'
 
@@ -27,10 +27,8 @@ export interface ServerOptions extends RuntimeOptions {
 
 /** Brings the database up to date and fills what an empty installation needs: divisions, and demo data if asked. */
 export async function prepareDatabase(ctx: Ctx, config: Config): Promise<DemoCredentials[] | null> {
-  if (!(await hasDivisions(ctx))) {
-    const n = await loadDivisions(ctx.db, ctx.now())
-    ctx.log.info({ divisions: n }, 'administrative divisions loaded')
-  }
+  const loaded = await ensureDivisions(ctx.db, ctx.now())
+  if (loaded) ctx.log.info({ divisions: loaded }, 'administrative divisions loaded')
   if (config.seedDemo && (await isIdentityEmpty(ctx))) {
     return seedDemo(ctx, process.env.TUANYUAN_DEMO_PASSWORD || undefined)
   }

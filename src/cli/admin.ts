@@ -9,7 +9,7 @@ import { createUnit, listUnits } from '../modules/identity/units.ts'
 import { createUser, listUsers, updateUser } from '../modules/identity/users.ts'
 import { createApiKey, revokeApiKey } from '../modules/identity/api-keys.ts'
 import { isIdentityEmpty } from '../modules/identity/demo.ts'
-import { userRef } from '../modules/identity/index.ts'
+import { ensureDivisions, userRef } from '../modules/identity/index.ts'
 import { ROLES, UNIT_LEVELS, UNIT_TYPES, type Role, type UnitLevel, type UnitType } from '../modules/identity/schema.ts'
 import { seedDemo } from '../demo.ts'
 
@@ -142,6 +142,7 @@ export function registerAdmin(program: Command) {
     .action((o: { json?: boolean }) =>
       withDatabase(async ({ ctx }) => {
         if (!(await isIdentityEmpty(ctx))) throw invalid('demo.not_empty', 'the database already has users; demo data goes only into an empty one')
+        await ensureDivisions(ctx.db, ctx.now())
         const credentials = await seedDemo(ctx, process.env.TUANYUAN_DEMO_PASSWORD || undefined)
         print(credentials, o, () => table(credentials as unknown as Record<string, unknown>[], ['username', 'password', 'roles', 'unit']))
       }),

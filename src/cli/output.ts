@@ -53,6 +53,12 @@ export function exitCodeFor(error: unknown): { code: number; message: string } {
     const fields = error.errors?.map((e) => `\n  ${e.path}: ${e.message}`).join('') ?? ''
     return { code, message: `${error.message} [${error.code}]${fields}` }
   }
-  const message = error instanceof Error ? error.message : String(error)
-  return { code: EXIT.failure, message }
+  return { code: EXIT.failure, message: describe(error) }
+}
+
+/** Drizzle wraps driver errors as "Failed query: <sql> params: <values>"; the values may be secrets. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  if (error.message.startsWith('Failed query') && error.cause instanceof Error) return `database error: ${error.cause.message}`
+  return error.message
 }

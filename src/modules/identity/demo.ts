@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { count } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
-import { appUser, division } from './tables.ts'
+import { appUser } from './tables.ts'
 import { createUnit } from './units.ts'
 import { createUser } from './users.ts'
 import type { Role, UnitCreate, UnitView } from './schema.ts'
@@ -56,11 +56,6 @@ function demoPassword(): string {
 export async function isIdentityEmpty(ctx: Ctx): Promise<boolean> {
   const [{ n }] = await ctx.db.select({ n: count() }).from(appUser)
   return n === 0
-}
-
-export async function hasDivisions(ctx: Ctx): Promise<boolean> {
-  const [{ n }] = await ctx.db.select({ n: count() }).from(division)
-  return n > 0
 }
 
 export async function seedDemoIdentity(ctx: Ctx, fixedPassword?: string): Promise<DemoIdentity> {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, like, or, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
 import type { Db } from '../../platform/db/client.ts'
 import { division, divisionRelease as releaseTable } from './tables.ts'
@@ -105,4 +105,10 @@ export async function listDivisions(ctx: Ctx, query: DivisionListQuery): Promise
 export async function divisionName(db: Db, code: string): Promise<string | null> {
   const [row] = await db.select({ name: division.name }).from(division).where(eq(division.code, code))
   return row?.name ?? null
+}
+
+/** Loads the packaged divisions into an empty table; returns how many were loaded (0 if present). */
+export async function ensureDivisions(db: Db, now: Date): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(division)
+  return n > 0 ? 0 : loadDivisions(db, now)
 }

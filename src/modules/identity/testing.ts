@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { Ctx } from '../../platform/context.ts'
 import type { Actor } from '../../platform/auth/actor.ts'
-import { loadDivisions } from './divisions.ts'
+import { ensureDivisions } from './divisions.ts'
 import { createUnit } from './units.ts'
 import { createUser } from './users.ts'
 import type { Role, UnitLevel, UnitType, UnitView, UserView } from './schema.ts'
-import { hasDivisions } from './demo.ts'
 
-/** Loads the packaged divisions once per database. */
-export async function ensureDivisions(ctx: Ctx): Promise<void> {
-  if (!(await hasDivisions(ctx))) await loadDivisions(ctx.db, ctx.now())
-}
 
 const LEVEL_OF_CODE = (code: string): UnitLevel =>
   code === '000000' ? 'national' : code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'city' : 'county'
@@ -20,7 +15,7 @@ export async function makeUnit(
   ctx: Ctx,
   options: { divisionCode: string; type?: UnitType; parentId?: string | null; name?: string },
 ): Promise<UnitView> {
-  await ensureDivisions(ctx)
+  await ensureDivisions(ctx.db, ctx.now())
   const level = LEVEL_OF_CODE(options.divisionCode)
   return createUnit(ctx, {
     name: options.name ?? `测试单位 ${options.divisionCode} ${randomBytes(3).toString('hex')}`,

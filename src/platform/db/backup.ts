@@ -137,44 +137,61 @@ export class RestoreRefused extends Error {}
  * all lands or nothing does. The audit chain is re-verified and must end where the backup's did.
  */
 export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity })
   let header: BackupHeader | null = null
   let total = 0
   const touched = new Set<string>()
   await database.db.transaction(async (tx) => {
     const tables = await listTables(tx)
-    const pending = new Map<string, Record<string, unknown>[]>()
+    // Opened only now: lines read before the loop starts would be lost.
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity })
+    // A self-referencing table is held until its last chunk, then inserted parents first.
+    let held: { info: TableInfo; rows: Record<string, unknown>[] } | null = null
+    const flush = async () => {
+      if (!held) return
+      const ordered = parentsFirst(held.rows, held.info.selfReference!)
+      for (let i = 0; i < ordered.length; i += CHUNK) await insertRows(tx, held.info.name, ordered.slice(i, i + CHUNK))
+      total += ordered.length
+      held = null
+    }
     for await (const line of lines) {
       if (!line.trim()) continue
       if (!header) {
-        header = JSON.parse(line) as BackupHeader
+        header = parseHeader(line)
         await checkHeader(tx, header, tables)
         continue
       }
       const chunk = JSON.parse(line) as { table: string; rows: Record<string, unknown>[] }
       const info = tables.find((t) => t.name === chunk.table)
       if (!info) throw new RestoreRefused(`backup has a table this database does not: ${chunk.table}`)
+      if (held && held.info.name !== chunk.table) await flush()
       touched.add(chunk.table)
       if (info.selfReference) {
-        pending.set(chunk.table, [...(pending.get(chunk.table) ?? []), ...chunk.rows])
+        held ??= { info, rows: [] }
+        held.rows.push(...chunk.rows)
         continue
       }
       await insertRows(tx, chunk.table, chunk.rows)
       total += chunk.rows.length
     }
-    for (const [table, rows] of pending) {
-      const info = tables.find((t) => t.name === table)!
-      for (let i = 0; i < rows.length; i += CHUNK) await insertRows(tx, table, parentsFirst(rows, info.selfReference!).slice(i, i + CHUNK))
-      total += rows.length
-    }
+    await flush()
     if (!header) throw new RestoreRefused('the file is empty or not a Tuanyuan backup')
     const result = await verifyAuditChain(tx)
     const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)
     if (!result.ok || (head?.hash ?? null) !== (header as BackupHeader).auditHead) {
-      throw new RestoreRefused(`the restored audit chain does not match the backup (${result.firstBroken?.reason ?? 'different head'})`)
+      throw new RestoreRefused(
+        `the audit log in the backup does not verify (${result.firstBroken?.reason ?? 'its last entry differs'}): it was altered before the backup or in the file; nothing was restored`,
+      )
     }
   })
   return { tables: touched.size, rows: total }
+}
+
+function parseHeader(line: string): BackupHeader {
+  try {
+    return JSON.parse(line) as BackupHeader
+  } catch {
+    throw new RestoreRefused('not a Tuanyuan backup: the first line is not a backup header')
+  }
 }
 
 async function insertRows(tx: Db, table: string, rows: Record<string, unknown>[]) {
