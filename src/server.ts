@@ -30,7 +30,7 @@ export async function prepareDatabase(ctx: Ctx, config: Config): Promise<DemoCre
   const loaded = await ensureDivisions(ctx.db, ctx.now())
   if (loaded) ctx.log.info({ divisions: loaded }, 'administrative divisions loaded')
   if (config.seedDemo && (await isIdentityEmpty(ctx))) {
-    return seedDemo(ctx, process.env.TUANYUAN_DEMO_PASSWORD || undefined)
+    return seedDemo(ctx, config.demoPassword)
   }
   return null
 }

@@ -140,10 +140,10 @@ export function registerAdmin(program: Command) {
     .description('seed demo units, users and sample deadlines into an empty database')
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) =>
-      withDatabase(async ({ ctx }) => {
+      withDatabase(async ({ ctx, config }) => {
         if (!(await isIdentityEmpty(ctx))) throw invalid('demo.not_empty', 'the database already has users; demo data goes only into an empty one')
         await ensureDivisions(ctx.db, ctx.now())
-        const credentials = await seedDemo(ctx, process.env.TUANYUAN_DEMO_PASSWORD || undefined)
+        const credentials = await seedDemo(ctx, config.demoPassword)
         print(credentials, o, () => table(credentials as unknown as Record<string, unknown>[], ['username', 'password', 'roles', 'unit']))
       }),
     )

@@ -2,10 +2,14 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { withDatabase } from './runtime.ts'
 import { EXIT, print } from './output.ts'
+import { invalid } from '../platform/errors.ts'
 import { migrateDatabase } from '../platform/db/migrate.ts'
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.ts'
 import { verifyAuditChain } from '../platform/audit/verify.ts'
 import { loadDivisions } from '../modules/identity/index.ts'
+import fs from 'node:fs/promises'
+import { listCalendarDays, parseCalendarCsv, setCalendarDays } from '../platform/deadlines/calendar-admin.ts'
+import { table } from './output.ts'
 
 export function registerMaintenance(program: Command) {
   program
@@ -31,6 +35,42 @@ export function registerMaintenance(program: Command) {
         const n = await loadDivisions(ctx.db, ctx.now())
         await ctx.audit({ action: 'division.load', details: { count: n } })
         process.stdout.write(`loaded ${n} divisions\n`)
+      }),
+    )
+
+  const calendar = program.command('calendar').description('the working-day calendar used by working-day deadlines (holidays, 调休)')
+  calendar
+    .command('set')
+    .description('mark one day as a holiday or a working day')
+    .argument('<date>', 'YYYY-MM-DD')
+    .option('--holiday', 'a day off (e.g. 国庆节)')
+    .option('--working', 'a weekend day worked in exchange (调休上班)')
+    .option('--note <note>')
+    .action((day: string, o: { holiday?: boolean; working?: boolean; note?: string }) =>
+      withDatabase(async ({ ctx }) => {
+        if (Boolean(o.holiday) === Boolean(o.working)) throw invalid('cli.invalid_option', 'give exactly one of --holiday or --working')
+        await setCalendarDays(ctx, [{ day, isWorkingDay: Boolean(o.working), note: o.note ?? null }])
+        process.stdout.write(`${day} is now a ${o.working ? 'working day' : 'holiday'}\n`)
+      }),
+    )
+  calendar
+    .command('import')
+    .description('import a CSV of `date,holiday|working,note` lines (e.g. the State Council schedule for a year)')
+    .argument('<file>')
+    .action((file: string) =>
+      withDatabase(async ({ ctx }) => {
+        const n = await setCalendarDays(ctx, parseCalendarCsv(await fs.readFile(file, 'utf8')))
+        process.stdout.write(`imported ${n} calendar days\n`)
+      }),
+    )
+  calendar
+    .command('list')
+    .argument('<year>')
+    .option('--json', 'machine-readable output')
+    .action((year: string, o: { json?: boolean }) =>
+      withDatabase(async ({ ctx }) => {
+        const days = await listCalendarDays(ctx, Number(year))
+        print(days, o, () => (days.length ? table(days as unknown as Record<string, unknown>[], ['day', 'isWorkingDay', 'note']) : `no exceptions recorded for ${year}: Monday to Friday are working days`))
       }),
     )
 

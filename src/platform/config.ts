@@ -16,6 +16,10 @@ export interface Config {
   sessionTtlHours: number
   lockout: { maxFailures: number; minutes: number }
   deadlineSweepSeconds: number
+  /** Trust X-Forwarded-* from a reverse proxy, so that audit entries carry the client's address. */
+  trustProxy: boolean
+  /** One password for every demo user (tests, screenshots); otherwise each gets a random one. */
+  demoPassword: string | undefined
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -50,5 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       minutes: int(env.TUANYUAN_LOCKOUT_MINUTES, 15, 'TUANYUAN_LOCKOUT_MINUTES'),
     },
     deadlineSweepSeconds: int(env.TUANYUAN_DEADLINE_SWEEP_SECONDS, 60, 'TUANYUAN_DEADLINE_SWEEP_SECONDS'),
+    trustProxy: bool(env.TUANYUAN_TRUST_PROXY, false),
+    demoPassword: env.TUANYUAN_DEMO_PASSWORD || undefined,
   }
 }

@@ -8,6 +8,9 @@ import { invalid, notFound } from '../../platform/errors.ts'
 import { apiKey, unit } from './tables.ts'
 import { getUnitForRead } from './units.ts'
 import { randomToken, sha256 } from './session-store.ts'
+import { timingSafeEqual } from 'node:crypto'
+
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 import type { ApiKeyCreate, ApiKeyCreated, ApiKeyView } from './schema.ts'
 
 /** Keys look like `ty_<prefix>_<secret>`: the prefix finds the row, the secret proves possession. */
@@ -86,7 +89,7 @@ export async function authenticateApiKey(db: Db, presented: string, now: Date): 
   const match = API_KEY_PATTERN.exec(presented)
   if (!match) return null
   const [row] = await db.select({ k: apiKey, unit }).from(apiKey).innerJoin(unit, eq(unit.id, apiKey.unitId)).where(eq(apiKey.prefix, match[1]))
-  if (!row || row.k.secretHash !== sha256(match[2]) || row.k.revokedAt || (row.k.expiresAt && row.k.expiresAt <= now)) return null
+  if (!row || !sameHash(row.k.secretHash, sha256(match[2])) || row.k.revokedAt || (row.k.expiresAt && row.k.expiresAt <= now)) return null
   if (!row.k.lastUsedAt || now.getTime() - row.k.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKey).set({ lastUsedAt: now }).where(eq(apiKey.id, row.k.id))
   }

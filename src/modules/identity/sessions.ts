@@ -51,7 +51,13 @@ export async function login(ctx: Ctx, input: LoginRequest, policy: LoginPolicy, 
   const now = ctx.now()
   const found = await findUser(ctx.db, eq(appUser.username, input.username))
   const fail = async (reason: string, error: DomainError) => {
-    await ctx.audit({ action: 'auth.login', resource: found ? { type: 'user', id: found.u.id } : undefined, outcome: 'failure', details: { username: input.username, reason } })
+    await ctx.audit({
+      action: 'auth.login',
+      resource: found ? { type: 'user', id: found.u.id } : undefined,
+      unitId: found?.u.unitId ?? null,
+      outcome: 'failure',
+      details: { username: input.username, reason },
+    })
     throw error
   }
   if (!found) {

@@ -7,6 +7,8 @@ export interface AuditRecord {
   resource?: { type: string; id?: string | null }
   outcome?: 'success' | 'failure' | 'denied'
   details?: Record<string, unknown>
+  /** The unit whose auditors should see this entry, when the actor has none (e.g. a failed login). */
+  unitId?: string | null
 }
 
 export interface AuditOrigin {
@@ -22,7 +24,7 @@ export interface AuditOrigin {
  */
 export async function appendAudit(db: Db, origin: AuditOrigin, record: AuditRecord): Promise<void> {
   const { actor } = origin
-  const unitId = actorUnit(actor)?.id ?? null
+  const unitId = actorUnit(actor)?.id ?? record.unitId ?? null
   await db.execute(sql`
     INSERT INTO audit_entry (occurred_at, actor_type, actor_id, actor_name, unit_id, action, resource_type,
       resource_id, outcome, ip, request_id, details)

@@ -5,7 +5,7 @@ import type { Role } from '../../modules/identity/schema.ts'
  * actions here, so the whole policy reads in one place. Scopes of API keys are drawn from the same list.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
-  admin: ['unit.read', 'unit.manage', 'user.manage', 'apikey.manage', 'division.manage', 'deadline.read'],
+  admin: ['unit.read', 'unit.manage', 'user.manage', 'apikey.manage', 'division.manage', 'calendar.manage', 'deadline.read'],
   investigator: ['unit.read', 'deadline.read', 'case.read', 'case.write', 'clue.read', 'clue.write', 'dna.profile.read', 'dna.search'],
   command: ['unit.read', 'deadline.read', 'case.read', 'case.dispatch', 'alert.approve', 'clue.read'],
   dna_analyst: ['unit.read', 'deadline.read', 'dna.profile.read', 'dna.profile.write', 'dna.search', 'dna.hit.review'],

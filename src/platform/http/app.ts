@@ -39,7 +39,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : `r-${randomUUID().slice(0, 13)}`
     },
-    trustProxy: process.env.TUANYUAN_TRUST_PROXY === 'true',
+    trustProxy: platform.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
