@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import readline from 'node:readline'
 import zlib from 'node:zlib'
 import { once } from 'node:events'
+import { pipeline, type Readable } from 'node:stream'
 import { sql } from 'drizzle-orm'
 import { queryRows, type Database, type Db } from './client.ts'
 import { currentMigration } from './migrate.ts'
@@ -140,10 +141,17 @@ export async function restoreDatabase(database: Database, file: string): Promise
   let header: BackupHeader | null = null
   let total = 0
   const touched = new Set<string>()
+  // Opened first, so that a missing or unreadable file rejects the restore: as a stream's open error
+  // it would be thrown out of the process instead, leaving the transaction below open for ever.
+  const handle = await fs.promises.open(file)
+  /** The end of the pipeline below: destroying it closes the file quietly when the restore stops early. */
+  let input: Readable | undefined
   await database.db.transaction(async (tx) => {
     const tables = await listTables(tx)
-    // Opened only now: lines read before the loop starts would be lost.
-    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity })
+    // Read only now: lines read (or errors raised) before the loop starts would be lost. pipeline()
+    // hands a read error (a folder, a failing disk) on to the lines, where pipe() would drop it.
+    input = pipeline(handle.createReadStream(), zlib.createGunzip(), () => undefined)
+    const lines = readline.createInterface({ input, crlfDelay: Infinity })
     // A self-referencing table is held until its last chunk, then inserted parents first.
     let held: { info: TableInfo; rows: Record<string, unknown>[] } | null = null
     const flush = async () => {
@@ -182,7 +190,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
         `the audit log in the backup does not verify (${result.firstBroken?.reason ?? 'its last entry differs'}): it was altered before the backup or in the file; nothing was restored`,
       )
     }
-  })
+  }).finally(() => (input ? input.destroy() : handle.close()))
   return { tables: touched.size, rows: total }
 }
 

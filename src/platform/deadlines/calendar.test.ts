@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDuration, chinaDate, isWorkingDay, loadCalendar } from './calendar.ts'
+import { addDuration, chinaDate, isWorkingDay, loadCalendar, subtractDuration } from './calendar.ts'
 import { calendarDay } from './tables.ts'
 import { createDeadline } from './service.ts'
 import { testPlatform, type TestPlatform } from '../testing.ts'
@@ -80,6 +80,22 @@ describe('addDuration', () => {
   })
 })
 
+describe('subtractDuration', () => {
+  it('goes back plain time and working days, skipping weekends and holidays', () => {
+    const monday = cn('2026-01-12T10:00:00')
+    expect(subtractDuration(monday, { days: 1, hours: 2 })).toEqual(cn('2026-01-11T08:00:00'))
+    expect(subtractDuration(monday, { workingDays: 1 })).toEqual(cn('2026-01-09T10:00:00'))
+    expect(subtractDuration(cn('2026-01-14T10:00:00'), { workingDays: 2 })).toEqual(cn('2026-01-12T10:00:00'))
+    // The working day before Tuesday 24 February 2026 is the worked Saturday the 14th.
+    const overrides = new Map<string, boolean>([
+      ['2026-02-14', true],
+      ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'].map((d) => [d, false] as [string, boolean]),
+    ])
+    expect(subtractDuration(cn('2026-02-24T10:00:00'), { workingDays: 1 }, overrides)).toEqual(cn('2026-02-14T10:00:00'))
+    expect(subtractDuration(cn('2026-02-24T10:00:00'), { workingDays: 2 }, overrides)).toEqual(cn('2026-02-13T10:00:00'))
+  })
+})
+
 describe('calendar table', () => {
   let t: TestPlatform
   beforeAll(async () => {
@@ -116,5 +132,28 @@ describe('calendar table', () => {
     // 14 (worked Saturday), 24, 25.
     expect(row.dueAt).toEqual(cn('2026-02-25T10:00:00'))
     expect(row.remindAt).toEqual([cn('2026-02-24T10:00:00').toISOString()])
+  })
+
+  it('counts reminders and the grace period in working days through the holiday too', async () => {
+    const ctx = t.ctx()
+    const unit = await makeUnit(ctx, { divisionCode: '440305' })
+    const base = {
+      kind: 'test.feedback',
+      title: '反馈',
+      subject: { type: 'test', id: 'spring-festival-grace' },
+      unitId: unit.id,
+      remindBefore: [{ workingDays: 1 }],
+      escalateAfter: { workingDays: 1 },
+    }
+    const after = await createDeadline(ctx, { ...base, startedAt: cn('2026-02-12T10:00:00'), due: { after: { workingDays: 2 } } })
+    // Friday 13, then the worked Saturday 14.
+    expect(after.dueAt).toEqual(cn('2026-02-14T10:00:00'))
+    expect(after.remindAt).toEqual([cn('2026-02-13T10:00:00').toISOString()])
+    // The next working day after the worked Saturday is the first day after the holiday.
+    expect(after.escalateAt).toEqual(cn('2026-02-24T10:00:00'))
+
+    const fixed = await createDeadline(ctx, { ...base, startedAt: cn('2026-02-10T10:00:00'), due: { at: cn('2026-02-24T10:00:00') } })
+    expect(fixed.remindAt).toEqual([cn('2026-02-14T10:00:00').toISOString()])
+    expect(fixed.escalateAt).toEqual(cn('2026-02-25T10:00:00'))
   })
 })

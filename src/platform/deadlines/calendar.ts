@@ -48,9 +48,16 @@ export function addDuration(start: Date, duration: Duration, overrides: Map<stri
   return new Date(t)
 }
 
-export function subtractDuration(end: Date, duration: Duration): Date {
-  const ms = (duration.days ?? 0) * DAY + (duration.hours ?? 0) * HOUR + (duration.minutes ?? 0) * MINUTE
-  return new Date(end.getTime() - ms)
+/** Goes back `duration` from `end`, the mirror of `addDuration`. */
+export function subtractDuration(end: Date, duration: Duration, overrides: Map<string, boolean> = new Map()): Date {
+  let t = end.getTime()
+  t -= (duration.days ?? 0) * DAY + (duration.hours ?? 0) * HOUR + (duration.minutes ?? 0) * MINUTE
+  let remaining = duration.workingDays ?? 0
+  while (remaining > 0) {
+    t -= DAY
+    if (isWorkingDay(chinaDate(new Date(t)), overrides)) remaining--
+  }
+  return new Date(t)
 }
 
 /** How far ahead a calendar must be loaded to cover a duration, generously (holidays last up to 9 days). */

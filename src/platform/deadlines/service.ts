@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts'
 import type { Db } from '../db/client.ts'
 import { jurisdictionFilter } from '../auth/authorize.ts'
 import { notFound } from '../errors.ts'
-import { HOUR } from '../clock.ts'
+import { DAY, HOUR } from '../clock.ts'
 import { unitRef } from '../../modules/identity/index.ts'
 import { addDuration, calendarSpanDays, loadCalendar, subtractDuration, type Duration } from './calendar.ts'
 import { deadline } from './tables.ts'
@@ -34,14 +34,18 @@ export async function createDeadline(ctx: Ctx, spec: DeadlineSpec, tx: Db = ctx.
   const span = 'after' in spec.due ? calendarSpanDays(spec.due.after) : 0
   const calendar = await loadCalendar(tx, startedAt, span)
   const dueAt = 'at' in spec.due ? spec.due.at : addDuration(startedAt, spec.due.after, calendar)
+  // Reminders fall between the start and the due date, escalation after it: the calendar must cover both.
+  const escalateAfter = spec.escalateAfter ?? { days: 1 }
+  const daysToDue = Math.max(0, Math.ceil((dueAt.getTime() - startedAt.getTime()) / DAY))
+  const around = await loadCalendar(tx, startedAt, daysToDue + calendarSpanDays(escalateAfter))
   const remindAt = (spec.remindBefore ?? [{ days: 1 }])
-    .map((d) => subtractDuration(dueAt, d))
+    .map((d) => subtractDuration(dueAt, d, around))
     .filter((t) => t.getTime() > startedAt.getTime())
     .sort((a, b) => a.getTime() - b.getTime())
     .map((t) => t.toISOString())
   const supervisingUnitId =
     spec.supervisingUnitId === undefined ? await parentUnitOf(tx, spec.unitId) : spec.supervisingUnitId
-  const escalateAt = supervisingUnitId ? addDuration(dueAt, spec.escalateAfter ?? { days: 1 }) : null
+  const escalateAt = supervisingUnitId ? addDuration(dueAt, escalateAfter, around) : null
   const [row] = await tx
     .insert(deadline)
     .values({
