@@ -22,7 +22,13 @@ export default tseslint.config(
   {
     // Services know nothing of HTTP, and a module reads another module only through its index.ts.
     files: ['src/modules/**/*.ts', 'src/platform/deadlines/service.ts', 'src/platform/deadlines/sweep.ts'],
-    ignores: ['src/modules/**/routes.ts', 'src/modules/**/*-routes.ts', 'src/modules/routes.ts', 'src/modules/**/*.test.ts', 'src/modules/**/testing.ts'],
+    ignores: [
+      'src/modules/**/routes.ts',
+      'src/modules/**/*-routes.ts',
+      'src/modules/routes.ts',
+      'src/modules/**/*.test.ts',
+      'src/modules/**/testing.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

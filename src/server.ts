@@ -56,7 +56,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     if (options.listen !== false) await app.listen({ port: config.port, host: config.host })
     if (options.sweepTimer !== false) {
       await sweep()
-      timer = setInterval(() => void sweep().catch((err) => platform.log.error({ err }, 'deadline sweep failed')), config.deadlineSweepSeconds * 1000)
+      timer = setInterval(
+        () => void sweep().catch((err) => platform.log.error({ err }, 'deadline sweep failed')),
+        config.deadlineSweepSeconds * 1000,
+      )
       timer.unref()
     }
     return {

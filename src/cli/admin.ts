@@ -13,7 +13,11 @@ import { ensureDivisions, userRef } from '../modules/identity/index.ts'
 import { ROLES, UNIT_LEVELS, UNIT_TYPES, type Role, type UnitLevel, type UnitType } from '../modules/identity/schema.ts'
 import { seedDemo } from '../demo.ts'
 
-const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean)
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 
 /** A unit given by id or by exact name. */
 async function resolveUnit(ctx: Ctx, ref: string) {
@@ -90,8 +94,10 @@ export function registerAdmin(program: Command) {
         const password = o.password ?? `Ty-${randomBytes(12).toString('base64url')}9a`
         const roles = list(o.roles).map((r) => oneOf<Role>(r, ROLES, '--roles'))
         const created = await createUser(ctx, { username: o.username, displayName: o.name, unitId: home.id, roles, password })
-        print({ ...created, ...(o.password ? {} : { password }) }, o, () =>
-          `created user ${created.username} in ${created.unitName}${o.password ? '' : `; initial password: ${password}`}`,
+        print(
+          { ...created, ...(o.password ? {} : { password }) },
+          o,
+          () => `created user ${created.username} in ${created.unitName}${o.password ? '' : `; initial password: ${password}`}`,
         )
       }),
     )
@@ -119,7 +125,12 @@ export function registerAdmin(program: Command) {
     .action((o: { name: string; unit: string; scopes: string; expires?: string; json?: boolean }) =>
       withDatabase(async ({ ctx }) => {
         const owner = await resolveUnit(ctx, o.unit)
-        const created = await createApiKey(ctx, { name: o.name, unitId: owner.id, scopes: list(o.scopes), ...(o.expires ? { expiresAt: new Date(o.expires).toISOString() } : {}) })
+        const created = await createApiKey(ctx, {
+          name: o.name,
+          unitId: owner.id,
+          scopes: list(o.scopes),
+          ...(o.expires ? { expiresAt: new Date(o.expires).toISOString() } : {}),
+        })
         print(created, o, () => `created API key ${created.apiKey.id}\nsecret (shown once): ${created.secret}`)
       }),
     )
@@ -141,7 +152,8 @@ export function registerAdmin(program: Command) {
     .option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) =>
       withDatabase(async ({ ctx, config }) => {
-        if (!(await isIdentityEmpty(ctx))) throw invalid('demo.not_empty', 'the database already has users; demo data goes only into an empty one')
+        if (!(await isIdentityEmpty(ctx)))
+          throw invalid('demo.not_empty', 'the database already has users; demo data goes only into an empty one')
         await ensureDivisions(ctx.db, ctx.now())
         const credentials = await seedDemo(ctx, config.demoPassword)
         print(credentials, o, () => table(credentials as unknown as Record<string, unknown>[], ['username', 'password', 'roles', 'unit']))

@@ -36,7 +36,8 @@ describe('tuanyuan CLI', () => {
   it('explains itself and fails on unknown commands with a usage exit code', () => {
     const help = tuanyuan(['--help'])
     expect(help.status).toBe(0)
-    for (const command of ['serve', 'migrate', 'user', 'unit', 'apikey', 'demo', 'audit', 'backup', 'restore']) expect(help.stdout).toContain(command)
+    for (const command of ['serve', 'migrate', 'user', 'unit', 'apikey', 'demo', 'audit', 'backup', 'restore'])
+      expect(help.stdout).toContain(command)
     const wrong = tuanyuan(['frobnicate'])
     expect(wrong.status).toBe(64)
     expect(wrong.stderr).toMatch(/unknown command/)
@@ -53,14 +54,51 @@ describe('tuanyuan CLI', () => {
 
     const units = JSON.parse(tuanyuan(['unit', 'list', '--json']).stdout)
     expect(units.map((u: { name: string }) => u.name)).toContain('深圳市公安局南山分局')
-    const created = tuanyuan(['unit', 'create', '--name', '深圳市公安局宝安分局', '--type', 'public_security', '--level', 'county', '--division', '440306', '--parent', '深圳市公安局', '--json'])
+    const created = tuanyuan([
+      'unit',
+      'create',
+      '--name',
+      '深圳市公安局宝安分局',
+      '--type',
+      'public_security',
+      '--level',
+      'county',
+      '--division',
+      '440306',
+      '--parent',
+      '深圳市公安局',
+      '--json',
+    ])
     expect(created.status, created.stderr).toBe(0)
     expect(JSON.parse(created.stdout).divisionName).toBe('宝安区')
 
-    const user = tuanyuan(['user', 'create', '--username', 'baoan.li', '--name', '李警官', '--unit', '深圳市公安局宝安分局', '--roles', 'investigator', '--json'])
+    const user = tuanyuan([
+      'user',
+      'create',
+      '--username',
+      'baoan.li',
+      '--name',
+      '李警官',
+      '--unit',
+      '深圳市公安局宝安分局',
+      '--roles',
+      'investigator',
+      '--json',
+    ])
     expect(user.status, user.stderr).toBe(0)
     expect(JSON.parse(user.stdout)).toMatchObject({ username: 'baoan.li', password: expect.any(String) })
-    const again = tuanyuan(['user', 'create', '--username', 'baoan.li', '--name', 'x', '--unit', '深圳市公安局宝安分局', '--roles', 'investigator'])
+    const again = tuanyuan([
+      'user',
+      'create',
+      '--username',
+      'baoan.li',
+      '--name',
+      'x',
+      '--unit',
+      '深圳市公安局宝安分局',
+      '--roles',
+      'investigator',
+    ])
     expect(again.status).toBe(75)
     expect(again.stderr).toContain('user.username_taken')
     const badRole = tuanyuan(['user', 'create', '--username', 'x.y', '--name', 'x', '--unit', '深圳市公安局宝安分局', '--roles', 'wizard'])
@@ -81,7 +119,14 @@ describe('tuanyuan CLI', () => {
   it('refuses to open the data folder while the server runs on it', async () => {
     const port = 20000 + (randomBytes(2).readUInt16BE() % 20000)
     const server = spawn(process.execPath, [MAIN, 'serve'], {
-      env: { ...process.env, TUANYUAN_DATA_DIR: path.join(root, 'data'), PORT: String(port), HOST: '127.0.0.1', TUANYUAN_WEB_DIST: path.join(root, 'no-web'), DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        TUANYUAN_DATA_DIR: path.join(root, 'data'),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TUANYUAN_WEB_DIST: path.join(root, 'no-web'),
+        DATABASE_URL: '',
+      },
       stdio: 'ignore',
     })
     try {

@@ -6,7 +6,9 @@ import { registerMaintenance } from './maintenance.ts'
 
 const program = new Command()
   .name('tuanyuan')
-  .description('团圆 Tuanyuan: missing-child cases, alerts, clues and DNA. Commands that use the database read DATABASE_URL or TUANYUAN_DATA_DIR.')
+  .description(
+    '团圆 Tuanyuan: missing-child cases, alerts, clues and DNA. Commands that use the database read DATABASE_URL or TUANYUAN_DATA_DIR.',
+  )
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
 

@@ -70,7 +70,11 @@ export function registerMaintenance(program: Command) {
     .action((year: string, o: { json?: boolean }) =>
       withDatabase(async ({ ctx }) => {
         const days = await listCalendarDays(ctx, Number(year))
-        print(days, o, () => (days.length ? table(days as unknown as Record<string, unknown>[], ['day', 'isWorkingDay', 'note']) : `no exceptions recorded for ${year}: Monday to Friday are working days`))
+        print(days, o, () =>
+          days.length
+            ? table(days as unknown as Record<string, unknown>[], ['day', 'isWorkingDay', 'note'])
+            : `no exceptions recorded for ${year}: Monday to Friday are working days`,
+        )
       }),
     )
 
@@ -84,7 +88,9 @@ export function registerMaintenance(program: Command) {
       withDatabase(async ({ ctx }) => {
         const result = await verifyAuditChain(ctx.db)
         print(result, o, () =>
-          result.ok ? `audit chain intact: ${result.checked} entries verified` : `AUDIT CHAIN BROKEN at entry ${result.firstBroken!.seq}: ${result.firstBroken!.reason} (${result.checked} entries before it verified)`,
+          result.ok
+            ? `audit chain intact: ${result.checked} entries verified`
+            : `AUDIT CHAIN BROKEN at entry ${result.firstBroken!.seq}: ${result.firstBroken!.reason} (${result.checked} entries before it verified)`,
         )
         if (!result.ok) process.exitCode = EXIT.failure
       }),
@@ -109,7 +115,9 @@ export function registerMaintenance(program: Command) {
     .action((file: string) =>
       withDatabase(async ({ runtime }) => {
         const result = await restoreDatabase(runtime.database, path.resolve(file))
-        process.stdout.write(`restored ${result.rows} rows into ${result.tables} tables at ${runtime.database.location}; audit chain verified\n`)
+        process.stdout.write(
+          `restored ${result.rows} rows into ${result.tables} tables at ${runtime.database.location}; audit chain verified\n`,
+        )
       }),
     )
 }

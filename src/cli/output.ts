@@ -27,7 +27,11 @@ export function table(rows: Record<string, unknown>[], columns: string[]): strin
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)
   const cells = rows.map((r) => columns.map((c) => formatCell(r[c])))
   const widths = columns.map((c, i) => Math.max(width(c), ...cells.map((row) => width(row[i]))))
-  const line = (values: string[]) => values.map((v, i) => v + ' '.repeat(widths[i] - width(v))).join('  ').trimEnd()
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v + ' '.repeat(widths[i] - width(v)))
+      .join('  ')
+      .trimEnd()
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n')
 }
 

@@ -50,9 +50,7 @@ export function createCtx(platform: Platform, origin: CtxOrigin): Ctx {
     requestId,
     ip,
     now: () => platform.clock.now(),
-    audit: (record, tx) =>
-      appendAudit(tx ?? platform.db, { actor: origin.actor, at: platform.clock.now(), ip, requestId }, record),
+    audit: (record, tx) => appendAudit(tx ?? platform.db, { actor: origin.actor, at: platform.clock.now(), ip, requestId }, record),
     as: (actor) => createCtx(platform, { actor, requestId, ip }),
   }
 }
-

@@ -25,8 +25,7 @@ export class DomainError extends Error {
 export const notFound = (code: string, detail: string) => new DomainError('not_found', code, detail)
 export const forbidden = (code: string, detail: string) => new DomainError('forbidden', code, detail)
 export const conflict = (code: string, detail: string) => new DomainError('conflict', code, detail)
-export const invalid = (code: string, detail: string, errors?: FieldError[]) =>
-  new DomainError('invalid', code, detail, errors)
+export const invalid = (code: string, detail: string, errors?: FieldError[]) => new DomainError('invalid', code, detail, errors)
 export const unauthenticated = (code: string, detail: string) => new DomainError('unauthenticated', code, detail)
 export const locked = (code: string, detail: string) => new DomainError('locked', code, detail)
 

@@ -21,7 +21,11 @@ export interface RuntimeOptions {
 }
 
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, base: { service: 'tuanyuan' }, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] })
+  return pino({
+    level: config.logLevel,
+    base: { service: 'tuanyuan' },
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+  })
 }
 
 /** Opens the database, applies migrations and prepares jobs: what the server and the CLI both need. */

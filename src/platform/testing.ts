@@ -20,7 +20,9 @@ export interface TestPlatform {
 export const testLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
 
 /** A platform on a fresh test database with a clock the test moves. */
-export async function testPlatform(options: { database?: Database; clock?: ManualClock; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function testPlatform(
+  options: { database?: Database; clock?: ManualClock; env?: Record<string, string> } = {},
+): Promise<TestPlatform> {
   const database = options.database ?? (await testDb())
   const clock = options.clock ?? manualClock()
   const config = loadConfig({ TUANYUAN_DATA_DIR: '/nonexistent', TUANYUAN_DEMO: 'false', ...options.env })

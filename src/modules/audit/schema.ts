@@ -47,9 +47,6 @@ export type AuditPage = Static<typeof AuditPage>
 export const AuditVerifyView = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
-  firstBroken: Type.Union([
-    Type.Object({ seq: Type.Integer(), reason: Type.String() }),
-    Type.Null(),
-  ]),
+  firstBroken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
 })
 export type AuditVerifyView = Static<typeof AuditVerifyView>

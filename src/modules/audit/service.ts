@@ -13,7 +13,11 @@ import type { AuditEntryView, AuditPage, AuditSearchQuery, AuditVerifyView } fro
 export async function searchAudit(ctx: Ctx, query: AuditSearchQuery): Promise<AuditPage> {
   const scope = jurisdictionFilter(ctx.actor, 'audit.read', { divisionCode: sql`coalesce(${unitRef.divisionCode}, '000000')` })
   const limit = query.limit ?? 50
-  const action = query.action?.endsWith('.') ? like(auditEntry.action, `${query.action}%`) : query.action ? eq(auditEntry.action, query.action) : undefined
+  const action = query.action?.endsWith('.')
+    ? like(auditEntry.action, `${query.action}%`)
+    : query.action
+      ? eq(auditEntry.action, query.action)
+      : undefined
   const rows = await ctx.db
     .select({ e: auditEntry, unitName: unitRef.name })
     .from(auditEntry)
@@ -57,6 +61,10 @@ export async function searchAudit(ctx: Ctx, query: AuditSearchQuery): Promise<Au
 export async function verifyAudit(ctx: Ctx): Promise<AuditVerifyView> {
   jurisdictionFilter(ctx.actor, 'audit.read', { divisionCode: sql`'000000'` })
   const result = await verifyAuditChain(ctx.db)
-  await ctx.audit({ action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', details: { checked: result.checked, firstBroken: result.firstBroken } })
+  await ctx.audit({
+    action: 'audit.verify',
+    outcome: result.ok ? 'success' : 'failure',
+    details: { checked: result.checked, firstBroken: result.firstBroken },
+  })
   return result
 }

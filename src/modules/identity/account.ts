@@ -24,7 +24,9 @@ export async function changePassword(ctx: Ctx, input: PasswordChange): Promise<v
   }
   checkPasswordPolicy(input.newPassword, row.username, '/newPassword')
   if (input.newPassword === input.currentPassword) {
-    throw invalid('auth.password_unchanged', 'the new password must differ from the current one', [{ path: '/newPassword', message: 'unchanged' }])
+    throw invalid('auth.password_unchanged', 'the new password must differ from the current one', [
+      { path: '/newPassword', message: 'unchanged' },
+    ])
   }
   const passwordHash = await hashPassword(input.newPassword)
   await ctx.db.transaction(async (tx) => {

@@ -36,12 +36,16 @@ function toApiKeyView(row: typeof apiKey.$inferSelect, unitName: string): ApiKey
 export async function createApiKey(ctx: Ctx, input: ApiKeyCreate): Promise<ApiKeyCreated> {
   const owner = await getUnitForRead(ctx, input.unitId, 'apikey.manage')
   const unknown = input.scopes.filter((s) => !ALL_PERMISSIONS.includes(s))
-  if (unknown.length) throw invalid('apikey.unknown_scope', `unknown scopes: ${unknown.join(', ')}`, [{ path: '/scopes', message: 'unknown scope' }])
+  if (unknown.length)
+    throw invalid('apikey.unknown_scope', `unknown scopes: ${unknown.join(', ')}`, [{ path: '/scopes', message: 'unknown scope' }])
   if (owner.type !== 'public_security' && input.scopes.some(isDnaPermission)) {
-    throw invalid('apikey.dna_scope_needs_police_unit', 'DNA scopes are only for public-security units', [{ path: '/scopes', message: 'DNA scopes need a police unit' }])
+    throw invalid('apikey.dna_scope_needs_police_unit', 'DNA scopes are only for public-security units', [
+      { path: '/scopes', message: 'DNA scopes need a police unit' },
+    ])
   }
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null
-  if (expiresAt && expiresAt <= ctx.now()) throw invalid('apikey.expired', 'expiry is in the past', [{ path: '/expiresAt', message: 'in the past' }])
+  if (expiresAt && expiresAt <= ctx.now())
+    throw invalid('apikey.expired', 'expiry is in the past', [{ path: '/expiresAt', message: 'in the past' }])
   const prefix = randomToken(9).replace(/[-_]/g, 'x').slice(0, 12)
   const secret = randomToken(32)
   return ctx.db.transaction(async (tx) => {
@@ -58,7 +62,14 @@ export async function createApiKey(ctx: Ctx, input: ApiKeyCreate): Promise<ApiKe
         expiresAt,
       })
       .returning()
-    await ctx.audit({ action: 'apikey.create', resource: { type: 'api_key', id: row.id }, details: { name: row.name, scopes: row.scopes, unitId: row.unitId } }, tx)
+    await ctx.audit(
+      {
+        action: 'apikey.create',
+        resource: { type: 'api_key', id: row.id },
+        details: { name: row.name, scopes: row.scopes, unitId: row.unitId },
+      },
+      tx,
+    )
     return { apiKey: toApiKeyView(row, owner.name), secret: `ty_${prefix}_${secret}` }
   })
 }
@@ -75,11 +86,18 @@ export async function listApiKeys(ctx: Ctx): Promise<ApiKeyView[]> {
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
-  const [row] = await ctx.db.select({ k: apiKey, divisionCode: unit.divisionCode }).from(apiKey).innerJoin(unit, eq(unit.id, apiKey.unitId)).where(eq(apiKey.id, id))
+  const [row] = await ctx.db
+    .select({ k: apiKey, divisionCode: unit.divisionCode })
+    .from(apiKey)
+    .innerJoin(unit, eq(unit.id, apiKey.unitId))
+    .where(eq(apiKey.id, id))
   if (!row) throw notFound('api_key.not_found', `API key ${id} not found`)
   authorize(ctx.actor, 'apikey.manage', { type: 'api_key', id, divisionCode: row.divisionCode, owningUnitId: row.k.unitId })
   await ctx.db.transaction(async (tx) => {
-    await tx.update(apiKey).set({ revokedAt: ctx.now() }).where(and(eq(apiKey.id, id), isNull(apiKey.revokedAt)))
+    await tx
+      .update(apiKey)
+      .set({ revokedAt: ctx.now() })
+      .where(and(eq(apiKey.id, id), isNull(apiKey.revokedAt)))
     await ctx.audit({ action: 'apikey.revoke', resource: { type: 'api_key', id } }, tx)
   })
 }
@@ -88,7 +106,11 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
 export async function authenticateApiKey(db: Db, presented: string, now: Date): Promise<Actor | null> {
   const match = API_KEY_PATTERN.exec(presented)
   if (!match) return null
-  const [row] = await db.select({ k: apiKey, unit }).from(apiKey).innerJoin(unit, eq(unit.id, apiKey.unitId)).where(eq(apiKey.prefix, match[1]))
+  const [row] = await db
+    .select({ k: apiKey, unit })
+    .from(apiKey)
+    .innerJoin(unit, eq(unit.id, apiKey.unitId))
+    .where(eq(apiKey.prefix, match[1]))
   if (!row || !sameHash(row.k.secretHash, sha256(match[2])) || row.k.revokedAt || (row.k.expiresAt && row.k.expiresAt <= now)) return null
   if (!row.k.lastUsedAt || now.getTime() - row.k.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKey).set({ lastUsedAt: now }).where(eq(apiKey.id, row.k.id))

@@ -82,10 +82,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => setupTotp(req.ctx),
   )
 
-  app.post('/api/auth/totp/enable', { schema: { tags, operationId: 'enableTotp', body: TotpCode }, preHandler: app.requireUser }, async (req, reply) => {
-    await enableTotp(req.ctx, req.body.code)
-    return reply.code(204).send()
-  })
+  app.post(
+    '/api/auth/totp/enable',
+    { schema: { tags, operationId: 'enableTotp', body: TotpCode }, preHandler: app.requireUser },
+    async (req, reply) => {
+      await enableTotp(req.ctx, req.body.code)
+      return reply.code(204).send()
+    },
+  )
 
   app.post(
     '/api/auth/totp/disable',

@@ -92,7 +92,10 @@ describe('two-factor sign-in (TOTP)', () => {
     await client.login(user.username, password)
     const { secret, otpauthUri } = (await client.post('/api/auth/totp/setup')).json()
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//)
-    expect((await client.post('/api/auth/totp/enable', { code: '000000' === currentTotp(secret, t.clock.now()) ? '111111' : '000000' })).json().code).toBe('auth.totp_invalid')
+    expect(
+      (await client.post('/api/auth/totp/enable', { code: '000000' === currentTotp(secret, t.clock.now()) ? '111111' : '000000' })).json()
+        .code,
+    ).toBe('auth.totp_invalid')
     expect((await client.post('/api/auth/totp/enable', { code: currentTotp(secret, t.clock.now()) })).statusCode).toBe(204)
 
     t.clock.advance(MINUTE)
@@ -141,7 +144,12 @@ describe('sessions', () => {
 describe('errors and headers', () => {
   it('answers malformed input with problem+json and no internals', async () => {
     const client = t.client()
-    const broken = await client.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' })
+    const broken = await client.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    })
     expect(broken.statusCode).toBe(400)
     expect(broken.json()).toMatchObject({ code: 'request.malformed_json' })
     const unknown = await client.post('/api/auth/login', { username: 'a', password: 'b', admin: true })
@@ -171,7 +179,9 @@ describe('errors and headers', () => {
   it('publishes an OpenAPI 3.1 document covering the routes, and an offline docs page', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units', '/api/users', '/api/audit', '/api/deadlines']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/units', '/api/users', '/api/audit', '/api/deadlines']),
+    )
     expect(doc.paths['/api/units'].post.operationId).toBe('createUnit')
     const page = await t.app.inject({ method: 'GET', url: '/api/docs/' })
     expect(page.statusCode).toBe(200)

@@ -11,7 +11,14 @@ type DemoUnit = Omit<UnitCreate, 'parentId'> & { key: string; parent?: string }
 /** The ministry, two provinces with cities and counties, a civil-affairs bureau and the joint-meeting office. */
 const DEMO_UNITS: DemoUnit[] = [
   { key: 'ministry', name: '公安部', type: 'public_security', level: 'national', divisionCode: '000000', phone: '010-66262114' },
-  { key: 'jmo', parent: 'ministry', name: '国务院反拐部际联席会议办公室', type: 'joint_meeting_office', level: 'national', divisionCode: '000000' },
+  {
+    key: 'jmo',
+    parent: 'ministry',
+    name: '国务院反拐部际联席会议办公室',
+    type: 'joint_meeting_office',
+    level: 'national',
+    divisionCode: '000000',
+  },
   { key: 'gd', parent: 'ministry', name: '广东省公安厅', type: 'public_security', level: 'province', divisionCode: '440000' },
   { key: 'sc', parent: 'ministry', name: '四川省公安厅', type: 'public_security', level: 'province', divisionCode: '510000' },
   { key: 'sz', parent: 'gd', name: '深圳市公安局', type: 'public_security', level: 'city', divisionCode: '440300', phone: '0755-110' },
@@ -66,7 +73,13 @@ export async function seedDemoIdentity(ctx: Ctx, fixedPassword?: string): Promis
   const credentials: DemoCredentials[] = []
   for (const user of DEMO_USERS) {
     const password = fixedPassword ?? demoPassword()
-    await createUser(ctx, { username: user.username, displayName: user.displayName, unitId: units[user.unit].id, roles: user.roles, password })
+    await createUser(ctx, {
+      username: user.username,
+      displayName: user.displayName,
+      unitId: units[user.unit].id,
+      roles: user.roles,
+      password,
+    })
     credentials.push({ username: user.username, password, displayName: user.displayName, unit: units[user.unit].name, roles: user.roles })
   }
   return { units, credentials }

@@ -17,7 +17,8 @@ export function checkPasswordPolicy(password: string, username: string, path = '
   if ([...password].length < PASSWORD_MIN_LENGTH) problems.push(`at least ${PASSWORD_MIN_LENGTH} characters`)
   if (classes < 3) problems.push('three of: lower case, upper case, digits, symbols')
   if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('must not contain the user name')
-  if (problems.length) throw invalid('auth.weak_password', `password too weak: ${problems.join('; ')}`, [{ path, message: problems.join('; ') }])
+  if (problems.length)
+    throw invalid('auth.weak_password', `password too weak: ${problems.join('; ')}`, [{ path, message: problems.join('; ') }])
 }
 
 export const hashPassword = (password: string) => hash(password, OPTIONS)

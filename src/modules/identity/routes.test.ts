@@ -57,12 +57,30 @@ describe('jurisdiction scoping', () => {
 
   it('refuses to create a unit outside the caller’s jurisdiction or inconsistent with the tree', async () => {
     const futian = await signedIn(admins.futian)
-    const outside = await futian.post('/api/units', { name: '南山某所', type: 'public_security', level: 'county', divisionCode: '440305', parentId: units.sz.id })
+    const outside = await futian.post('/api/units', {
+      name: '南山某所',
+      type: 'public_security',
+      level: 'county',
+      divisionCode: '440305',
+      parentId: units.sz.id,
+    })
     expect(outside.statusCode).toBe(404)
     const province = await signedIn(admins.gd)
-    const wrongLevel = await province.post('/api/units', { name: '错级单位', type: 'public_security', level: 'city', divisionCode: '440305', parentId: units.sz.id })
+    const wrongLevel = await province.post('/api/units', {
+      name: '错级单位',
+      type: 'public_security',
+      level: 'city',
+      divisionCode: '440305',
+      parentId: units.sz.id,
+    })
     expect(wrongLevel.json()).toMatchObject({ code: 'unit.level_mismatch', errors: [{ path: '/level' }] })
-    const ok = await province.post('/api/units', { name: '广州市公安局', type: 'public_security', level: 'city', divisionCode: '440100', parentId: units.gd.id })
+    const ok = await province.post('/api/units', {
+      name: '广州市公安局',
+      type: 'public_security',
+      level: 'city',
+      divisionCode: '440100',
+      parentId: units.gd.id,
+    })
     expect(ok.statusCode).toBe(201)
     expect(ok.json().divisionName).toBe('广州市')
   })
@@ -108,7 +126,11 @@ describe('role limits', () => {
 describe('API keys', () => {
   it('authenticates by bearer key within its scopes, audited as the key, until revoked', async () => {
     const admin = await signedIn(admins.gd)
-    const created = await admin.post('/api/api-keys', { name: '省厅DNA实验室', unitId: units.gd.id, scopes: ['unit.read', 'dna.profile.write'] })
+    const created = await admin.post('/api/api-keys', {
+      name: '省厅DNA实验室',
+      unitId: units.gd.id,
+      scopes: ['unit.read', 'dna.profile.write'],
+    })
     expect(created.statusCode).toBe(201)
     const { secret, apiKey } = created.json()
     expect(secret).toMatch(/^ty_[A-Za-z0-9]{12}_/)
@@ -120,9 +142,17 @@ describe('API keys', () => {
     expect(list.statusCode).toBe(200)
     expect(list.json().map((u: UnitView) => u.id)).toContain(units.nanshan.id)
     // No CSRF for bearer clients, but the scope still decides.
-    const write = await t.app.inject({ method: 'POST', url: '/api/units', headers: bearer, payload: { name: '珠海市公安局', type: 'public_security', level: 'city', divisionCode: '440400', parentId: units.gd.id } })
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: bearer,
+      payload: { name: '珠海市公安局', type: 'public_security', level: 'city', divisionCode: '440400', parentId: units.gd.id },
+    })
     expect(write.statusCode).toBe(403)
-    const [entry] = await queryRows<{ actor_type: string }>(t.platform.db, sql`SELECT actor_type FROM audit_entry WHERE actor_id = ${apiKey.id} AND outcome = 'denied'`)
+    const [entry] = await queryRows<{ actor_type: string }>(
+      t.platform.db,
+      sql`SELECT actor_type FROM audit_entry WHERE actor_id = ${apiKey.id} AND outcome = 'denied'`,
+    )
     expect(entry.actor_type).toBe('api_key')
 
     expect((await admin.delete(`/api/api-keys/${apiKey.id}`)).statusCode).toBe(204)
@@ -133,7 +163,9 @@ describe('API keys', () => {
 
   it('refuses unknown scopes and DNA scopes for non-police units', async () => {
     const admin = await signedIn(admins.gd)
-    expect((await admin.post('/api/api-keys', { name: 'x', unitId: units.gd.id, scopes: ['everything.all'] })).json().code).toBe('apikey.unknown_scope')
+    expect((await admin.post('/api/api-keys', { name: 'x', unitId: units.gd.id, scopes: ['everything.all'] })).json().code).toBe(
+      'apikey.unknown_scope',
+    )
     expect((await admin.post('/api/api-keys', { name: 'x', unitId: units.civil.id, scopes: ['dna.profile.read'] })).json().code).toBe(
       'apikey.dna_scope_needs_police_unit',
     )

@@ -1,16 +1,7 @@
 // The API shapes of identity. Imports nothing but typebox, so web/ can import its types too.
 import { Type, type Static } from 'typebox'
 
-export const ROLES = [
-  'admin',
-  'investigator',
-  'command',
-  'dna_analyst',
-  'caseworker',
-  'plan_office',
-  'supervisor',
-  'auditor',
-] as const
+export const ROLES = ['admin', 'investigator', 'command', 'dna_analyst', 'caseworker', 'plan_office', 'supervisor', 'auditor'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Member types of the anti-trafficking joint meeting (the seeds' 成员单位), public security first. */
@@ -170,10 +161,7 @@ export type LoginResult = Static<typeof LoginResult>
 
 export const CsrfView = Type.Object({ csrfToken: Type.String() })
 
-export const PasswordChange = Type.Object(
-  { currentPassword: Password, newPassword: Password },
-  { additionalProperties: false },
-)
+export const PasswordChange = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false })
 export type PasswordChange = Static<typeof PasswordChange>
 
 export const SessionView = Type.Object({

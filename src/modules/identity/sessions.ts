@@ -77,7 +77,10 @@ export async function login(ctx: Ctx, input: LoginRequest, policy: LoginPolicy, 
     if (!input.totpCode) return fail('totp_missing', unauthenticated('auth.totp_required', 'enter the code from your authenticator app'))
     totpStep = acceptTotp(u.totpSecret!, input.totpCode, now, u.totpLastStep)
     if (totpStep === null) {
-      return fail('wrong_totp', await countFailure(ctx.db, u, now, policy, unauthenticated('auth.totp_invalid', 'the code is wrong or already used')))
+      return fail(
+        'wrong_totp',
+        await countFailure(ctx.db, u, now, policy, unauthenticated('auth.totp_invalid', 'the code is wrong or already used')),
+      )
     }
   }
   return ctx.db.transaction(async (tx) => {
@@ -90,7 +93,13 @@ export async function login(ctx: Ctx, input: LoginRequest, policy: LoginPolicy, 
   })
 }
 
-async function countFailure(db: Db, u: typeof appUser.$inferSelect, now: Date, policy: LoginPolicy, error: DomainError): Promise<DomainError> {
+async function countFailure(
+  db: Db,
+  u: typeof appUser.$inferSelect,
+  now: Date,
+  policy: LoginPolicy,
+  error: DomainError,
+): Promise<DomainError> {
   const failures = u.failedLogins + 1
   const lockNow = failures >= policy.maxFailures
   await db

@@ -6,7 +6,6 @@ import { createUnit } from './units.ts'
 import { createUser } from './users.ts'
 import type { Role, UnitLevel, UnitType, UnitView, UserView } from './schema.ts'
 
-
 const LEVEL_OF_CODE = (code: string): UnitLevel =>
   code === '000000' ? 'national' : code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'city' : 'county'
 
@@ -22,7 +21,12 @@ export async function makeUnit(
     type: options.type ?? 'public_security',
     level,
     divisionCode: options.divisionCode,
-    parentId: options.parentId === undefined ? (level === 'national' ? null : (await makeUnit(ctx, { divisionCode: '000000' })).id) : options.parentId,
+    parentId:
+      options.parentId === undefined
+        ? level === 'national'
+          ? null
+          : (await makeUnit(ctx, { divisionCode: '000000' })).id
+        : options.parentId,
   })
 }
 

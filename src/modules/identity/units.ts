@@ -59,11 +59,16 @@ export async function listUnits(ctx: Ctx): Promise<UnitView[]> {
 export async function createUnit(ctx: Ctx, input: UnitCreate): Promise<UnitView> {
   authorize(ctx.actor, 'unit.manage', { type: 'unit', divisionCode: input.divisionCode })
   const [div] = await ctx.db.select().from(division).where(eq(division.code, input.divisionCode))
-  if (!div) throw invalid('unit.unknown_division', `no division ${input.divisionCode}`, [{ path: '/divisionCode', message: 'unknown division code' }])
-  if (div.level !== DIVISION_LEVEL_OF[input.level]) {
-    throw invalid('unit.level_mismatch', `a ${input.level}-level unit needs a ${DIVISION_LEVEL_OF[input.level]} division, ${div.code} is a ${div.level}`, [
-      { path: '/level', message: 'does not match the division' },
+  if (!div)
+    throw invalid('unit.unknown_division', `no division ${input.divisionCode}`, [
+      { path: '/divisionCode', message: 'unknown division code' },
     ])
+  if (div.level !== DIVISION_LEVEL_OF[input.level]) {
+    throw invalid(
+      'unit.level_mismatch',
+      `a ${input.level}-level unit needs a ${DIVISION_LEVEL_OF[input.level]} division, ${div.code} is a ${div.level}`,
+      [{ path: '/level', message: 'does not match the division' }],
+    )
   }
   if (input.parentId) {
     const parent = await getUnitForRead(ctx, input.parentId)
@@ -80,7 +85,10 @@ export async function createUnit(ctx: Ctx, input: UnitCreate): Promise<UnitView>
       .insert(unit)
       .values({ ...input, phone: input.phone ?? null, createdAt: ctx.now() })
       .returning()
-    await ctx.audit({ action: 'unit.create', resource: { type: 'unit', id: row.id }, details: { name: row.name, divisionCode: row.divisionCode } }, tx)
+    await ctx.audit(
+      { action: 'unit.create', resource: { type: 'unit', id: row.id }, details: { name: row.name, divisionCode: row.divisionCode } },
+      tx,
+    )
     return toUnitView(row, div.name)
   })
 }

@@ -58,7 +58,10 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserView>
       .onConflictDoNothing({ target: appUser.username })
       .returning()
     if (!row) throw conflict('user.username_taken', `user name ${input.username} is taken`)
-    await ctx.audit({ action: 'user.create', resource: { type: 'user', id: row.id }, details: { username: row.username, roles: row.roles } }, tx)
+    await ctx.audit(
+      { action: 'user.create', resource: { type: 'user', id: row.id }, details: { username: row.username, roles: row.roles } },
+      tx,
+    )
     return toUserView(row, home.name)
   })
 }
@@ -83,7 +86,8 @@ export async function listUsers(ctx: Ctx, query: UserListQuery): Promise<UserVie
 }
 
 async function getUserForManage(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select({ u: appUser, unitType: unit.type, unitName: unit.name, divisionCode: unit.divisionCode })
+  const [row] = await ctx.db
+    .select({ u: appUser, unitType: unit.type, unitName: unit.name, divisionCode: unit.divisionCode })
     .from(appUser)
     .innerJoin(unit, eq(unit.id, appUser.unitId))
     .where(eq(appUser.id, id))

@@ -26,7 +26,10 @@ async function tamper(statement: ReturnType<typeof sql>) {
 
 describe('the audit log', () => {
   it('chains every entry to the one before', async () => {
-    const rows = await queryRows<{ seq: string; prev_hash: string; hash: string }>(t.platform.db, sql`SELECT seq, prev_hash, hash FROM audit_entry ORDER BY seq`)
+    const rows = await queryRows<{ seq: string; prev_hash: string; hash: string }>(
+      t.platform.db,
+      sql`SELECT seq, prev_hash, hash FROM audit_entry ORDER BY seq`,
+    )
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4, 5, 6])
     expect(rows[0].prev_hash).toBe('0'.repeat(64))
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash)
@@ -42,18 +45,29 @@ describe('the audit log', () => {
 
   it('reports an edited entry', async () => {
     await tamper(sql`UPDATE audit_entry SET details = '{"n": 99}' WHERE seq = 3`)
-    expect(await verifyAuditChain(t.platform.db)).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3, reason: expect.stringContaining('altered') } })
+    expect(await verifyAuditChain(t.platform.db)).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBroken: { seq: 3, reason: expect.stringContaining('altered') },
+    })
   })
 
   it('reports an edit even when the editor recomputes that entry’s own hash', async () => {
     await tamper(sql`UPDATE audit_entry SET actor_name = 'someone else' WHERE seq = 4`)
     await tamper(sql`UPDATE audit_entry e SET hash = audit_entry_digest(e) WHERE seq = 4`)
-    expect(await verifyAuditChain(t.platform.db)).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: expect.stringContaining('does not link') } })
+    expect(await verifyAuditChain(t.platform.db)).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 5, reason: expect.stringContaining('does not link') },
+    })
   })
 
   it('reports a deleted entry', async () => {
     await tamper(sql`DELETE FROM audit_entry WHERE seq = 4`)
-    expect(await verifyAuditChain(t.platform.db)).toMatchObject({ ok: false, checked: 3, firstBroken: { seq: 5, reason: expect.stringContaining('entry 4 is missing') } })
+    expect(await verifyAuditChain(t.platform.db)).toMatchObject({
+      ok: false,
+      checked: 3,
+      firstBroken: { seq: 5, reason: expect.stringContaining('entry 4 is missing') },
+    })
   })
 
   it('reports reordered entries', async () => {

@@ -44,4 +44,3 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
     if (rows.length < PAGE) return { ok: true, checked, firstBroken: null }
   }
 }
-

@@ -44,7 +44,9 @@ describe('jurisdiction', () => {
 
   it('lets a unit reach records it owns outside its division', () => {
     const actor = user('440304', ['investigator'])
-    expect(() => authorize(actor, 'case.read', { type: 'case', divisionCode: '510107', owningUnitId: actor.kind === 'user' ? actor.unit.id : '' })).not.toThrow()
+    expect(() =>
+      authorize(actor, 'case.read', { type: 'case', divisionCode: '510107', owningUnitId: actor.kind === 'user' ? actor.unit.id : '' }),
+    ).not.toThrow()
   })
 })
 
@@ -60,10 +62,12 @@ describe('DNA is for police analysts and investigators only', () => {
   it('refuses DNA-classed resources even where the action itself is allowed', () => {
     const caseworker = user('440305', ['caseworker'], 'civil_affairs')
     expect(mayHoldDna(caseworker)).toBe(false)
-    expect(() => authorize(user('440305', ['investigator']), 'case.read', { type: 'case', divisionCode: '440305', sensitivity: 'dna' })).not.toThrow()
-    expect(() => authorize(user('440305', ['supervisor']), 'case.read', { type: 'case', divisionCode: '440305', sensitivity: 'dna' })).toThrow(
-      expect.objectContaining({ code: 'auth.dna_restricted' }),
-    )
+    expect(() =>
+      authorize(user('440305', ['investigator']), 'case.read', { type: 'case', divisionCode: '440305', sensitivity: 'dna' }),
+    ).not.toThrow()
+    expect(() =>
+      authorize(user('440305', ['supervisor']), 'case.read', { type: 'case', divisionCode: '440305', sensitivity: 'dna' }),
+    ).toThrow(expect.objectContaining({ code: 'auth.dna_restricted' }))
   })
 
   it('limits API keys to their scopes', () => {

@@ -83,7 +83,10 @@ async function dump(database: Database): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {}
     for (const { name, pk } of tables) {
       expect(pk.length, `${name} has a primary key`).toBeGreaterThan(0)
-      const order = sql.join(pk.map((c) => sql.raw(`"${c}"`)), sql`, `)
+      const order = sql.join(
+        pk.map((c) => sql.raw(`"${c}"`)),
+        sql`, `,
+      )
       const rows = await queryRows<{ row: unknown }>(tx, sql`SELECT row_to_json(t) AS row FROM ${sql.raw(`"${name}"`)} t ORDER BY ${order}`)
       out[name] = rows.map((r) => r.row)
     }
@@ -94,12 +97,25 @@ async function dump(database: Database): Promise<Record<string, unknown[]>> {
 const rowCount = (d: Record<string, unknown[]>) => Object.values(d).reduce((n, rows) => n + rows.length, 0)
 
 function expectSeeded(d: Record<string, unknown[]>) {
-  for (const table of ['audit_entry', 'app_user', 'calendar_day', 'deadline', 'deadline_event', 'division', 'division_release', 'job_receipt', 'unit']) {
+  for (const table of [
+    'audit_entry',
+    'app_user',
+    'calendar_day',
+    'deadline',
+    'deadline_event',
+    'division',
+    'division_release',
+    'job_receipt',
+    'unit',
+  ]) {
     expect(d[table]?.length ?? 0, `rows in ${table}`).toBeGreaterThan(0)
   }
 }
 
-const isEmpty = (d: Record<string, unknown[]>) => Object.entries(d).filter(([, rows]) => rows.length > 0).map(([name]) => name)
+const isEmpty = (d: Record<string, unknown[]>) =>
+  Object.entries(d)
+    .filter(([, rows]) => rows.length > 0)
+    .map(([name]) => name)
 
 async function readBackup(file: string): Promise<Record<string, any>[]> {
   const text = zlib.gunzipSync(await fs.readFile(file)).toString('utf8')

@@ -34,7 +34,10 @@ const CHUNK = 1000
 
 /** Our tables (schema public), parents before children. */
 async function listTables(db: Db): Promise<TableInfo[]> {
-  const tables = await queryRows<{ name: string }>(db, sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  )
   const fks = await queryRows<{ child: string; parent: string; column: string; ref_column: string }>(
     db,
     sql`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
@@ -146,51 +149,53 @@ export async function restoreDatabase(database: Database, file: string): Promise
   const handle = await fs.promises.open(file)
   /** The end of the pipeline below: destroying it closes the file quietly when the restore stops early. */
   let input: Readable | undefined
-  await database.db.transaction(async (tx) => {
-    const tables = await listTables(tx)
-    // Read only now: lines read (or errors raised) before the loop starts would be lost. pipeline()
-    // hands a read error (a folder, a failing disk) on to the lines, where pipe() would drop it.
-    input = pipeline(handle.createReadStream(), zlib.createGunzip(), () => undefined)
-    const lines = readline.createInterface({ input, crlfDelay: Infinity })
-    // A self-referencing table is held until its last chunk, then inserted parents first.
-    let held: { info: TableInfo; rows: Record<string, unknown>[] } | null = null
-    const flush = async () => {
-      if (!held) return
-      const ordered = parentsFirst(held.rows, held.info.selfReference!)
-      for (let i = 0; i < ordered.length; i += CHUNK) await insertRows(tx, held.info.name, ordered.slice(i, i + CHUNK))
-      total += ordered.length
-      held = null
-    }
-    for await (const line of lines) {
-      if (!line.trim()) continue
-      if (!header) {
-        header = parseHeader(line)
-        await checkHeader(tx, header, tables)
-        continue
+  await database.db
+    .transaction(async (tx) => {
+      const tables = await listTables(tx)
+      // Read only now: lines read (or errors raised) before the loop starts would be lost. pipeline()
+      // hands a read error (a folder, a failing disk) on to the lines, where pipe() would drop it.
+      input = pipeline(handle.createReadStream(), zlib.createGunzip(), () => undefined)
+      const lines = readline.createInterface({ input, crlfDelay: Infinity })
+      // A self-referencing table is held until its last chunk, then inserted parents first.
+      let held: { info: TableInfo; rows: Record<string, unknown>[] } | null = null
+      const flush = async () => {
+        if (!held) return
+        const ordered = parentsFirst(held.rows, held.info.selfReference!)
+        for (let i = 0; i < ordered.length; i += CHUNK) await insertRows(tx, held.info.name, ordered.slice(i, i + CHUNK))
+        total += ordered.length
+        held = null
       }
-      const chunk = JSON.parse(line) as { table: string; rows: Record<string, unknown>[] }
-      const info = tables.find((t) => t.name === chunk.table)
-      if (!info) throw new RestoreRefused(`backup has a table this database does not: ${chunk.table}`)
-      if (held && held.info.name !== chunk.table) await flush()
-      touched.add(chunk.table)
-      if (info.selfReference) {
-        held ??= { info, rows: [] }
-        held.rows.push(...chunk.rows)
-        continue
+      for await (const line of lines) {
+        if (!line.trim()) continue
+        if (!header) {
+          header = parseHeader(line)
+          await checkHeader(tx, header, tables)
+          continue
+        }
+        const chunk = JSON.parse(line) as { table: string; rows: Record<string, unknown>[] }
+        const info = tables.find((t) => t.name === chunk.table)
+        if (!info) throw new RestoreRefused(`backup has a table this database does not: ${chunk.table}`)
+        if (held && held.info.name !== chunk.table) await flush()
+        touched.add(chunk.table)
+        if (info.selfReference) {
+          held ??= { info, rows: [] }
+          held.rows.push(...chunk.rows)
+          continue
+        }
+        await insertRows(tx, chunk.table, chunk.rows)
+        total += chunk.rows.length
       }
-      await insertRows(tx, chunk.table, chunk.rows)
-      total += chunk.rows.length
-    }
-    await flush()
-    if (!header) throw new RestoreRefused('the file is empty or not a Tuanyuan backup')
-    const result = await verifyAuditChain(tx)
-    const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)
-    if (!result.ok || (head?.hash ?? null) !== (header as BackupHeader).auditHead) {
-      throw new RestoreRefused(
-        `the audit log in the backup does not verify (${result.firstBroken?.reason ?? 'its last entry differs'}): it was altered before the backup or in the file; nothing was restored`,
-      )
-    }
-  }).finally(() => (input ? input.destroy() : handle.close()))
+      await flush()
+      if (!header) throw new RestoreRefused('the file is empty or not a Tuanyuan backup')
+      const result = await verifyAuditChain(tx)
+      const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)
+      if (!result.ok || (head?.hash ?? null) !== (header as BackupHeader).auditHead) {
+        throw new RestoreRefused(
+          `the audit log in the backup does not verify (${result.firstBroken?.reason ?? 'its last entry differs'}): it was altered before the backup or in the file; nothing was restored`,
+        )
+      }
+    })
+    .finally(() => (input ? input.destroy() : handle.close()))
   return { tables: touched.size, rows: total }
 }
 
@@ -203,17 +208,24 @@ function parseHeader(line: string): BackupHeader {
 }
 
 async function insertRows(tx: Db, table: string, rows: Record<string, unknown>[]) {
-  await tx.execute(sql`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, ${JSON.stringify(rows)}::json)`)
+  await tx.execute(
+    sql`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, ${JSON.stringify(rows)}::json)`,
+  )
 }
 
 async function checkHeader(tx: Db, header: BackupHeader, tables: TableInfo[]) {
   if (header.format !== 'tuanyuan-backup' || header.version !== 1) throw new RestoreRefused('not a Tuanyuan backup (version 1)')
   const migration = await currentMigration(tx)
   if (header.migration !== migration) {
-    throw new RestoreRefused(`the backup was made at schema ${header.migration?.slice(0, 12)}, this database is at ${migration?.slice(0, 12)}: use the same Tuanyuan version`)
+    throw new RestoreRefused(
+      `the backup was made at schema ${header.migration?.slice(0, 12)}, this database is at ${migration?.slice(0, 12)}: use the same Tuanyuan version`,
+    )
   }
   for (const table of tables) {
     const [row] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${ident(table.name)}) AS any`)
-    if (row.any) throw new RestoreRefused(`the target database is not empty (table ${table.name} has rows): restore into a new data folder or database`)
+    if (row.any)
+      throw new RestoreRefused(
+        `the target database is not empty (table ${table.name} has rows): restore into a new data folder or database`,
+      )
   }
 }

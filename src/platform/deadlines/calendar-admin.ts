@@ -47,7 +47,8 @@ export function parseCalendarCsv(text: string): CalendarDay[] {
     const [day, kind, ...rest] = line.split(',').map((s) => s.trim())
     try {
       checkDay(day, i + 1)
-      if (!['working', 'holiday'].includes(kind)) throw invalid('calendar.invalid_kind', `line ${i + 1}: second column must be "working" or "holiday", not "${kind ?? ''}"`)
+      if (!['working', 'holiday'].includes(kind))
+        throw invalid('calendar.invalid_kind', `line ${i + 1}: second column must be "working" or "holiday", not "${kind ?? ''}"`)
       days.push({ day, isWorkingDay: kind === 'working', note: rest.join(',') || null })
     } catch (error) {
       problems.push((error as Error).message)

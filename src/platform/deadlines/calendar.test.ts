@@ -102,7 +102,11 @@ describe('calendar table', () => {
     t = await testPlatform({})
     await t.database.db.insert(calendarDay).values([
       { day: '2026-02-14', isWorkingDay: true, note: '春节调休上班' },
-      ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'].map((day) => ({ day, isWorkingDay: false, note: '春节' })),
+      ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'].map((day) => ({
+        day,
+        isWorkingDay: false,
+        note: '春节',
+      })),
       { day: '2026-02-28', isWorkingDay: true, note: '春节调休上班' },
     ])
   })
@@ -113,7 +117,15 @@ describe('calendar table', () => {
   it('loads the overrides from the start date in China over the given span', async () => {
     // Friday 13 Feb 20:00 UTC is already Saturday the 14th in China: the window opens on the 14th.
     const calendar = await loadCalendar(t.database.db, new Date('2026-02-13T20:00:00Z'), 9)
-    expect([...calendar.keys()].sort()).toEqual(['2026-02-14', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'])
+    expect([...calendar.keys()].sort()).toEqual([
+      '2026-02-14',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-23',
+    ])
     expect(calendar.get('2026-02-14')).toBe(true)
     expect(calendar.get('2026-02-16')).toBe(false)
   })

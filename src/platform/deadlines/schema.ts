@@ -24,9 +24,7 @@ export type DeadlineView = Static<typeof DeadlineView>
 
 export const DeadlineListQuery = Type.Object(
   {
-    view: Type.Optional(
-      Type.Union([Type.Literal('due_soon'), Type.Literal('overdue'), Type.Literal('open')], { default: 'open' }),
-    ),
+    view: Type.Optional(Type.Union([Type.Literal('due_soon'), Type.Literal('overdue'), Type.Literal('open')], { default: 'open' })),
     withinHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90, default: 72 })),
     unitId: Type.Optional(Type.String({ format: 'uuid' })),
   },

@@ -43,8 +43,7 @@ export async function createDeadline(ctx: Ctx, spec: DeadlineSpec, tx: Db = ctx.
     .filter((t) => t.getTime() > startedAt.getTime())
     .sort((a, b) => a.getTime() - b.getTime())
     .map((t) => t.toISOString())
-  const supervisingUnitId =
-    spec.supervisingUnitId === undefined ? await parentUnitOf(tx, spec.unitId) : spec.supervisingUnitId
+  const supervisingUnitId = spec.supervisingUnitId === undefined ? await parentUnitOf(tx, spec.unitId) : spec.supervisingUnitId
   const escalateAt = supervisingUnitId ? addDuration(dueAt, escalateAfter, around) : null
   const [row] = await tx
     .insert(deadline)
@@ -63,7 +62,10 @@ export async function createDeadline(ctx: Ctx, spec: DeadlineSpec, tx: Db = ctx.
       createdAt: ctx.now(),
     })
     .returning()
-  await ctx.audit({ action: 'deadline.create', resource: { type: 'deadline', id: row.id }, details: { kind: spec.kind, dueAt: dueAt.toISOString() } }, tx)
+  await ctx.audit(
+    { action: 'deadline.create', resource: { type: 'deadline', id: row.id }, details: { kind: spec.kind, dueAt: dueAt.toISOString() } },
+    tx,
+  )
   return row
 }
 
@@ -118,7 +120,9 @@ export async function listDeadlines(ctx: Ctx, query: DeadlineListQuery): Promise
       : view === 'due_soon'
         ? and(gt(deadline.dueAt, now), lte(deadline.dueAt, new Date(now.getTime() + (query.withinHours ?? 72) * HOUR)))
         : undefined
-  const forUnit = unitId ? or(eq(deadline.unitId, unitId), and(eq(deadline.supervisingUnitId, unitId), sql`${deadline.escalatedAt} IS NOT NULL`)) : undefined
+  const forUnit = unitId
+    ? or(eq(deadline.unitId, unitId), and(eq(deadline.supervisingUnitId, unitId), sql`${deadline.escalatedAt} IS NOT NULL`))
+    : undefined
   const rows = await ctx.db
     .select({ d: deadline, unitName: unitRef.name })
     .from(deadline)

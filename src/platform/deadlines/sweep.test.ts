@@ -119,7 +119,12 @@ describe('sweepDeadlines over a 7-day term', () => {
     ])
     const [after] = await t.database.db.select().from(deadline).where(eq(deadline.id, row.id))
     expect(after).toMatchObject({ remindersSent: 1, remindedAt: at(6 * DAY), overdueAt: at(7 * DAY), escalatedAt: at(8 * DAY) })
-    expect(await auditActions(t.database.db, row.id)).toEqual(['deadline.create', 'deadline.reminder', 'deadline.overdue', 'deadline.escalation'])
+    expect(await auditActions(t.database.db, row.id)).toEqual([
+      'deadline.create',
+      'deadline.reminder',
+      'deadline.overdue',
+      'deadline.escalation',
+    ])
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true)
   })
 
@@ -173,7 +178,13 @@ describe('sweepDeadlines over a 7-day term', () => {
     t.clock.set(at(6 * DAY))
     await sweep()
     const [soon] = await listDeadlines(as(own), { view: 'due_soon' })
-    expect(soon).toMatchObject({ id: row.id, unitId: county.id, unitName: county.name, status: 'open', remindedAt: at(6 * DAY).toISOString() })
+    expect(soon).toMatchObject({
+      id: row.id,
+      unitId: county.id,
+      unitName: county.name,
+      status: 'open',
+      remindedAt: at(6 * DAY).toISOString(),
+    })
     expect(await listDeadlines(as(own), { view: 'overdue' })).toEqual([])
 
     // A neighbouring county sees nothing, not even by naming the unit.
@@ -187,7 +198,9 @@ describe('sweepDeadlines over a 7-day term', () => {
     t.clock.set(at(7 * DAY))
     await sweep()
     expect(await listDeadlines(as(own), { view: 'due_soon' })).toEqual([])
-    expect(await listDeadlines(as(own), { view: 'overdue' })).toMatchObject([{ id: row.id, status: 'overdue', overdueAt: at(7 * DAY).toISOString() }])
+    expect(await listDeadlines(as(own), { view: 'overdue' })).toMatchObject([
+      { id: row.id, status: 'overdue', overdueAt: at(7 * DAY).toISOString() },
+    ])
     expect(ids(await listDeadlines(as(provincial), { unitId: county.id, view: 'overdue' }))).toEqual([row.id])
     expect(await listDeadlines(as(next), { unitId: county.id, view: 'overdue' })).toEqual([])
     // Not yet escalated: the supervising city does not have it on its own list.
@@ -260,9 +273,19 @@ describe('sweepDeadlines across restarts and concurrent sweeps', () => {
       `overdue/0@${county.id} ${at(10 * DAY).toISOString()}`,
     ])
     // The listener heard the first deadline's overdue twice (the first time rolled back), the second's once.
-    expect(seen().filter((s) => s.startsWith('overdue'))).toEqual([`overdue/0@${county.id}`, `overdue/0@${county.id}`, `overdue/0@${county.id}`])
+    expect(seen().filter((s) => s.startsWith('overdue'))).toEqual([
+      `overdue/0@${county.id}`,
+      `overdue/0@${county.id}`,
+      `overdue/0@${county.id}`,
+    ])
     expect(seen()).toHaveLength(4 + 1 + 3)
-    expect(await auditActions(t.database.db, first.id)).toEqual(['deadline.create', 'deadline.reminder', 'deadline.reminder', 'deadline.overdue', 'deadline.escalation'])
+    expect(await auditActions(t.database.db, first.id)).toEqual([
+      'deadline.create',
+      'deadline.reminder',
+      'deadline.reminder',
+      'deadline.overdue',
+      'deadline.escalation',
+    ])
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true)
   })
 
@@ -306,7 +329,12 @@ describe('sweepDeadlines across restarts and concurrent sweeps', () => {
     expect(counts).toHaveLength(12 * 4)
     expect(counts.every((c) => c.n === 1)).toBe(true)
     for (const row of rows) {
-      expect((await eventsOf(t.database.db, row.id)).map((e) => `${e.type}/${e.step}`).sort()).toEqual(['escalation/0', 'overdue/0', 'reminder/0', 'reminder/1'])
+      expect((await eventsOf(t.database.db, row.id)).map((e) => `${e.type}/${e.step}`).sort()).toEqual([
+        'escalation/0',
+        'overdue/0',
+        'reminder/0',
+        'reminder/1',
+      ])
     }
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true)
   })

@@ -96,11 +96,15 @@ async function emit(
     if (!claimed) return false
     const unitId = type === 'escalation' ? claimed.supervisingUnitId! : claimed.unitId
     await tx.insert(deadlineEvent).values({ deadlineId: row.id, type, step, unitId, occurredAt: now })
-    await appendAudit(tx, { actor: SWEEPER, at: now, ip: null, requestId: null }, {
-      action: `deadline.${type}`,
-      resource: { type: 'deadline', id: row.id },
-      details: { kind: row.kind, step, unitId, dueAt: row.dueAt.toISOString() },
-    })
+    await appendAudit(
+      tx,
+      { actor: SWEEPER, at: now, ip: null, requestId: null },
+      {
+        action: `deadline.${type}`,
+        resource: { type: 'deadline', id: row.id },
+        details: { kind: row.kind, step, unitId, dueAt: row.dueAt.toISOString() },
+      },
+    )
     const event: DeadlineEvent = { type, step, deadline: claimed, unitId, at: now }
     for (const listener of listeners) await listener(event, tx)
     return true
