@@ -1,11 +1,15 @@
+import { createRequire } from 'node:module'
 import { Command, CommanderError } from 'commander'
 import { EXIT, exitCodeFor } from './output.ts'
 import { registerServe } from './serve.ts'
 import { registerAdmin } from './admin.ts'
 import { registerMaintenance } from './maintenance.ts'
 
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+
 const program = new Command()
   .name('tuanyuan')
+  .version(version)
   .description(
     '团圆 Tuanyuan: missing-child cases, alerts, clues and DNA. Commands that use the database read DATABASE_URL or TUANYUAN_DATA_DIR.',
   )
