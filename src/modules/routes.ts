@@ -3,6 +3,13 @@ import { authRoutes } from './identity/auth-routes.ts'
 import { identityRoutes } from './identity/routes.ts'
 import { auditRoutes } from './audit/routes.ts'
 import { deadlineRoutes } from '../platform/deadlines/routes.ts'
+import { dnaRoutes } from './dna/routes.ts'
 
 /** Every module's HTTP routes; a new module adds its plugin here. */
-export const moduleRoutes: FastifyPluginAsync[] = [authRoutes, identityRoutes, auditRoutes, deadlineRoutes] as FastifyPluginAsync[]
+export const moduleRoutes: FastifyPluginAsync[] = [
+  authRoutes,
+  identityRoutes,
+  auditRoutes,
+  deadlineRoutes,
+  dnaRoutes,
+] as FastifyPluginAsync[]

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { testApp, type TestApp } from '../../platform/http/testing.ts'
+import { queryRows } from '../../platform/db/client.ts'
+import { makeUnit, makeUser, type TestUser } from '../identity/testing.ts'
+import type { UnitView } from '../identity/schema.ts'
+import { makeProfile } from './testing.ts'
+
+let t: TestApp
+const units: Record<string, UnitView> = {}
+const people: Record<string, TestUser> = {}
+let profileId: string
+
+async function as(who: TestUser) {
+  const client = t.client()
+  expect((await client.login(who.user.username, who.password)).statusCode).toBe(200)
+  return client
+}
+
+beforeAll(async () => {
+  t = await testApp()
+  const ctx = t.ctx()
+  units.nation = await makeUnit(ctx, { divisionCode: '000000' })
+  units.gd = await makeUnit(ctx, { divisionCode: '440000', parentId: units.nation.id })
+  units.nanshan = await makeUnit(ctx, { divisionCode: '440305', parentId: units.gd.id })
+  units.futian = await makeUnit(ctx, { divisionCode: '440304', parentId: units.gd.id })
+  units.civil = await makeUnit(ctx, { divisionCode: '440300', parentId: units.gd.id, type: 'civil_affairs' })
+  people.analyst = await makeUser(ctx, units.gd, ['dna_analyst'])
+  people.investigator = await makeUser(ctx, units.nanshan, ['investigator'])
+  people.neighbour = await makeUser(ctx, units.futian, ['investigator'])
+  people.command = await makeUser(ctx, units.nanshan, ['command'])
+  people.caseworker = await makeUser(ctx, units.civil, ['caseworker'])
+  profileId = (await makeProfile(ctx, units.nanshan, { D8S1179: ['12', '13'], TH01: ['9.3', '9.3'] }, 'NS-0001')).id
+})
+afterAll(() => t?.close())
+
+describe('DNA access', () => {
+  it('opens profiles to police DNA analysts and investigators of the jurisdiction, audited', async () => {
+    for (const who of [people.analyst, people.investigator]) {
+      const client = await as(who)
+      const res = await client.get(`/api/dna/profiles/${profileId}`)
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ sampleCode: 'NS-0001', genotypes: { TH01: ['9.3', '9.3'] } })
+      const [entry] = await queryRows<{ action: string }>(
+        t.platform.db,
+        sql`SELECT action FROM audit_entry WHERE actor_id = ${who.user.id} AND resource_id = ${profileId}`,
+      )
+      expect(entry.action).toBe('dna.profile.read')
+    }
+  })
+
+  it('refuses other roles and non-police units, and hides other counties’ profiles', async () => {
+    expect((await (await as(people.command)).get(`/api/dna/profiles/${profileId}`)).statusCode).toBe(403)
+    expect((await (await as(people.caseworker)).get(`/api/dna/profiles/${profileId}`)).statusCode).toBe(403)
+    const neighbour = await as(people.neighbour)
+    expect((await neighbour.get(`/api/dna/profiles/${profileId}`)).statusCode).toBe(404)
+    expect((await neighbour.get('/api/dna/profiles')).json()).toEqual([])
+  })
+
+  it('keeps who a person is apart: investigators read it, analysts do not', async () => {
+    const investigator = await as(people.investigator)
+    const group = await investigator.post('/api/dna/family-groups', { label: '南山 2026-001', unitId: units.nanshan.id })
+    expect(group.statusCode).toBe(201)
+    const noConsent = await investigator.post('/api/dna/persons', {
+      category: 'relative_of_missing',
+      relation: 'mother',
+      familyGroupId: group.json().id,
+      unitId: units.nanshan.id,
+    })
+    expect(noConsent.json().code).toBe('dna.consent_required')
+    const person = await investigator.post('/api/dna/persons', {
+      category: 'relative_of_missing',
+      relation: 'mother',
+      familyGroupId: group.json().id,
+      unitId: units.nanshan.id,
+      identity: { name: '张某某', idNumber: '44030519800101002X' },
+      consent: { givenAt: '2026-01-05T02:00:00Z' },
+      sampleCodes: ['NS-M-01'],
+    })
+    expect(person.statusCode).toBe(201)
+    expect(person.json()).not.toHaveProperty('identity')
+    const identity = await investigator.get(`/api/dna/persons/${person.json().id}/identity`)
+    expect(identity.json()).toEqual({ name: '张某某', idNumber: '44030519800101002X' })
+    expect((await (await as(people.analyst)).get(`/api/dna/persons/${person.json().id}/identity`)).statusCode).toBe(403)
+    expect((await (await as(people.neighbour)).get(`/api/dna/persons/${person.json().id}/identity`)).statusCode).toBe(404)
+  })
+})

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { createFamilyGroup, getPersonIdentity, registerPerson } from './persons.ts'
+import { getProfile, listProfiles } from './profiles.ts'
+import { FamilyGroupCreate, FamilyGroupView, PersonCreate, PersonIdentity, PersonView, ProfileListQuery, ProfileView } from './schema.ts'
+
+const tags = ['dna']
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
+
+/** Family groups, sampled persons and profiles. */
+export const dnaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/dna/family-groups',
+    {
+      schema: { tags, operationId: 'createFamilyGroup', body: FamilyGroupCreate, response: { 201: FamilyGroupView } },
+      preHandler: app.requirePermission('dna.person.write'),
+    },
+    async (req, reply) => reply.code(201).send(await createFamilyGroup(req.ctx, req.body)),
+  )
+  app.post(
+    '/api/dna/persons',
+    {
+      schema: {
+        tags,
+        operationId: 'registerPerson',
+        body: PersonCreate,
+        response: { 201: PersonView },
+      },
+      preHandler: app.requirePermission('dna.person.write'),
+    },
+    async (req, reply) => reply.code(201).send(await registerPerson(req.ctx, req.body)),
+  )
+  app.get(
+    '/api/dna/persons/:id/identity',
+    {
+      schema: { tags, operationId: 'getPersonIdentity', params: IdParams, response: { 200: Type.Union([PersonIdentity, Type.Null()]) } },
+      preHandler: app.requirePermission('dna.identity.read'),
+    },
+    async (req) => getPersonIdentity(req.ctx, req.params.id),
+  )
+  app.get(
+    '/api/dna/profiles',
+    {
+      schema: { tags, operationId: 'listProfiles', querystring: ProfileListQuery, response: { 200: Type.Array(ProfileView) } },
+      preHandler: app.requirePermission('dna.profile.read'),
+    },
+    async (req) => listProfiles(req.ctx, req.query),
+  )
+  app.get(
+    '/api/dna/profiles/:id',
+    {
+      schema: { tags, operationId: 'getProfile', params: IdParams, response: { 200: ProfileView } },
+      preHandler: app.requirePermission('dna.profile.read'),
+    },
+    async (req) => getProfile(req.ctx, req.params.id),
+  )
+}

@@ -1,0 +1,139 @@
+// API shapes of the DNA module. Imports nothing but typebox, so web/ can import its types too.
+import { Type, type Static } from 'typebox'
+
+/** Who was sampled (the seeds' sampled groups). */
+export const PERSON_CATEGORIES = [
+  'relative_of_missing',
+  'unknown_origin_child',
+  'suspected_victim',
+  'unidentified_person',
+  'volunteer',
+  'irregular_registration',
+] as const
+export type PersonCategory = (typeof PERSON_CATEGORIES)[number]
+
+/** Categories whose profiles are references for finding a missing child, never a suspect list. */
+export const REFERENCE_CATEGORIES: readonly PersonCategory[] = ['relative_of_missing', 'volunteer']
+
+export const RELATIONS = ['mother', 'father', 'other'] as const
+export type Relation = (typeof RELATIONS)[number]
+
+export const DNA_INDEXES = ['anti_trafficking', 'general'] as const
+export type DnaIndex = (typeof DNA_INDEXES)[number]
+
+const Uuid = Type.String({ format: 'uuid' })
+const DateTime = Type.String({ format: 'date-time' })
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
+
+export const FamilyGroupCreate = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. the missing child’s case number' }),
+    missingCaseRef: Type.Optional(Type.String({ maxLength: 100 })),
+    unitId: Uuid,
+  },
+  { additionalProperties: false },
+)
+export type FamilyGroupCreate = Static<typeof FamilyGroupCreate>
+
+export const FamilyGroupView = Type.Object({
+  id: Uuid,
+  label: Type.String(),
+  missingCaseRef: Nullable(Type.String()),
+  unitId: Uuid,
+  divisionCode: Type.String(),
+  createdAt: DateTime,
+})
+export type FamilyGroupView = Static<typeof FamilyGroupView>
+
+/** Who the person is: kept apart from the profile, readable only with `dna.identity.read`. */
+export const PersonIdentity = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    sex: Type.Optional(Type.Enum(['male', 'female', 'unknown'])),
+    birthDate: Type.Optional(Type.String({ format: 'date' })),
+    idNumber: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
+    phone: Type.Optional(Type.String({ maxLength: 40 })),
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export type PersonIdentity = Static<typeof PersonIdentity>
+
+export const PersonCreate = Type.Object(
+  {
+    category: Type.Enum(PERSON_CATEGORIES),
+    relation: Type.Optional(Type.Enum(RELATIONS)),
+    familyGroupId: Type.Optional(Uuid),
+    unitId: Uuid,
+    identity: Type.Optional(PersonIdentity),
+    /** Codes of the samples taken, so that the lab's results find this person. */
+    sampleCodes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20, uniqueItems: true })),
+    consent: Type.Optional(
+      Type.Object({ givenAt: DateTime, documentRef: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type PersonCreate = Static<typeof PersonCreate>
+
+export const PersonView = Type.Object({
+  id: Uuid,
+  category: Type.Enum(PERSON_CATEGORIES),
+  relation: Nullable(Type.Enum(RELATIONS)),
+  familyGroupId: Nullable(Uuid),
+  unitId: Uuid,
+  divisionCode: Type.String(),
+  consentGivenAt: Nullable(DateTime),
+  createdAt: DateTime,
+})
+export type PersonView = Static<typeof PersonView>
+
+export const ProfileView = Type.Object({
+  id: Uuid,
+  sampleCode: Type.String(),
+  personId: Nullable(Uuid),
+  index: Type.Enum(DNA_INDEXES),
+  kit: Nullable(Type.String()),
+  lab: Nullable(Type.String()),
+  collectedAt: Nullable(DateTime),
+  amelogenin: Nullable(Type.String()),
+  genotypes: Type.Record(Type.String(), Type.Array(Type.String())),
+  locusCount: Type.Integer(),
+  resampleNeeded: Type.Boolean(),
+  flags: Type.Object({ triAllelic: Type.Array(Type.String()), offLadder: Type.Array(Type.String()) }),
+  unitId: Uuid,
+  createdAt: DateTime,
+})
+export type ProfileView = Static<typeof ProfileView>
+
+export const ProfileListQuery = Type.Object(
+  {
+    unitId: Type.Optional(Uuid),
+    resampleNeeded: Type.Optional(Type.Boolean()),
+    index: Type.Optional(Type.Enum(DNA_INDEXES)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type ProfileListQuery = Static<typeof ProfileListQuery>
+
+export const ImportProblemView = Type.Object({
+  line: Type.Integer(),
+  sample: Nullable(Type.String()),
+  code: Type.String(),
+  reason: Type.String(),
+})
+export type ImportProblemView = Static<typeof ImportProblemView>
+
+export const ImportBatchView = Type.Object({
+  id: Uuid,
+  fileName: Type.String(),
+  digest: Type.String(),
+  status: Type.Enum(['imported', 'rejected', 'unchanged']),
+  samples: Type.Integer(),
+  imported: Type.Integer(),
+  resampleNeeded: Type.Integer(),
+  problems: Type.Array(ImportProblemView),
+  createdAt: DateTime,
+})
+export type ImportBatchView = Static<typeof ImportBatchView>

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm'
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { at } from '../../platform/db/columns.ts'
+import type { DnaIndex, PersonCategory, Relation } from './schema.ts'
+
+/** The relatives of one missing child, so that a trio search uses mother and father together. */
+export const dnaFamilyGroup = pgTable('dna_family_group', {
+  id: uuid().primaryKey().defaultRandom(),
+  label: text().notNull(),
+  missingCaseRef: text(),
+  unitId: uuid().notNull(),
+  divisionCode: text().notNull(),
+  createdAt: at().notNull(),
+})
+
+/** A sampled person, pseudonymous: who they are lives in `dna_person_identity`. */
+export const dnaPerson = pgTable(
+  'dna_person',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    category: text().$type<PersonCategory>().notNull(),
+    relation: text().$type<Relation>(),
+    familyGroupId: uuid().references(() => dnaFamilyGroup.id),
+    unitId: uuid().notNull(),
+    divisionCode: text().notNull(),
+    consentGivenAt: at(),
+    consentDocumentRef: text(),
+    createdAt: at().notNull(),
+  },
+  (t) => [index().on(t.familyGroupId), index('dna_person_division_idx').on(t.divisionCode)],
+)
+
+/** Name and ID number of a sampled person: stricter access than the profile (`dna.identity.read`). */
+export const dnaPersonIdentity = pgTable('dna_person_identity', {
+  personId: uuid()
+    .primaryKey()
+    .references(() => dnaPerson.id),
+  name: text().notNull(),
+  sex: text(),
+  birthDate: text(),
+  idNumber: text(),
+  phone: text(),
+  address: text(),
+})
+
+/** A sample code issued at collection, so that the lab's results find their person. */
+export const dnaSampleRegistration = pgTable('dna_sample_registration', {
+  sampleCode: text().primaryKey(),
+  personId: uuid()
+    .notNull()
+    .references(() => dnaPerson.id),
+  registeredAt: at().notNull(),
+})
+
+export const dnaImportBatch = pgTable('dna_import_batch', {
+  id: uuid().primaryKey().defaultRandom(),
+  fileName: text().notNull(),
+  /** SHA-256 of the file: importing the same bytes again changes nothing. */
+  digest: text().notNull().unique(),
+  status: text().$type<'imported' | 'rejected'>().notNull(),
+  samples: integer().notNull(),
+  imported: integer().notNull(),
+  resampleNeeded: integer().notNull(),
+  problems: jsonb().$type<{ line: number; sample: string | null; code: string; reason: string }[]>().notNull(),
+  unitId: uuid().notNull(),
+  createdAt: at().notNull(),
+})
+
+/** One sample typed with one kit: autosomal STR genotypes by canonical locus name. */
+export const dnaProfile = pgTable(
+  'dna_profile',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sampleCode: text().notNull(),
+    personId: uuid().references(() => dnaPerson.id),
+    index: text().$type<DnaIndex>().notNull(),
+    kit: text(),
+    lab: text(),
+    collectionPoint: text(),
+    collectedAt: timestamp({ withTimezone: true, precision: 3, mode: 'date' }),
+    amelogenin: text(),
+    genotypes: jsonb().$type<Record<string, string[]>>().notNull(),
+    locusCount: integer().notNull(),
+    resampleNeeded: boolean().notNull(),
+    flags: jsonb().$type<{ triAllelic: string[]; offLadder: string[] }>().notNull(),
+    unitId: uuid().notNull(),
+    divisionCode: text().notNull(),
+    importBatchId: uuid().references(() => dnaImportBatch.id),
+    createdAt: at().notNull(),
+  },
+  (t) => [uniqueIndex().on(t.index, t.sampleCode), index().on(t.personId), index('dna_profile_division_idx').on(t.divisionCode)],
+)
+
+/** Allele frequency tables: shipped ones and those admins load. One is the database's default. */
+export const dnaFrequencyTable = pgTable(
+  'dna_frequency_table',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull().unique(),
+    population: text().notNull(),
+    sampleSize: integer(),
+    source: text().notNull(),
+    licence: text().notNull(),
+    frequencies: jsonb().$type<Record<string, Record<string, number>>>().notNull(),
+    /** Loci present but not to be used, with the reason (e.g. SE33 of the Chinese table: incomplete). */
+    disabledLoci: jsonb().$type<Record<string, string>>().notNull(),
+    isDefault: boolean().notNull().default(false),
+    createdAt: at().notNull(),
+  },
+  (t) => [
+    uniqueIndex('dna_frequency_table_one_default')
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
+  ],
+)
