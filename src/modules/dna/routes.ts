@@ -2,7 +2,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { createFamilyGroup, getPersonIdentity, registerPerson } from './persons.ts'
 import { getProfile, listProfiles } from './profiles.ts'
-import { FamilyGroupCreate, FamilyGroupView, PersonCreate, PersonIdentity, PersonView, ProfileListQuery, ProfileView } from './schema.ts'
+import { decideHit, getHit, listHits } from './hits.ts'
+import {
+  HitDecision,
+  HitListQuery,
+  HitView,
+  FamilyGroupCreate,
+  FamilyGroupView,
+  PersonCreate,
+  PersonIdentity,
+  PersonView,
+  ProfileListQuery,
+  ProfileView,
+} from './schema.ts'
 
 const tags = ['dna']
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
@@ -53,5 +65,30 @@ export const dnaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('dna.profile.read'),
     },
     async (req) => getProfile(req.ctx, req.params.id),
+  )
+
+  app.get(
+    '/api/dna/hits',
+    {
+      schema: { tags, operationId: 'listHits', querystring: HitListQuery, response: { 200: Type.Array(HitView) } },
+      preHandler: app.requirePermission('dna.profile.read'),
+    },
+    async (req) => listHits(req.ctx, req.query),
+  )
+  app.get(
+    '/api/dna/hits/:id',
+    {
+      schema: { tags, operationId: 'getHit', params: IdParams, response: { 200: HitView } },
+      preHandler: app.requirePermission('dna.profile.read'),
+    },
+    async (req) => getHit(req.ctx, req.params.id),
+  )
+  app.post(
+    '/api/dna/hits/:id/decision',
+    {
+      schema: { tags, operationId: 'decideHit', params: IdParams, body: HitDecision, response: { 200: HitView } },
+      preHandler: app.requirePermission('dna.hit.review'),
+    },
+    async (req) => decideHit(req.ctx, req.params.id, req.body),
   )
 }

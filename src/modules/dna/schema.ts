@@ -137,3 +137,52 @@ export const ImportBatchView = Type.Object({
   createdAt: DateTime,
 })
 export type ImportBatchView = Static<typeof ImportBatchView>
+
+export const HIT_MODES = ['duo', 'trio', 'full_siblings', 'half_siblings', 'identity', 'ystr'] as const
+export type HitMode = (typeof HIT_MODES)[number]
+
+export const HIT_STATUSES = ['pending', 'confirmed', 'rejected', 'resample_requested'] as const
+export type HitStatus = (typeof HIT_STATUSES)[number]
+
+export const HitView = Type.Object({
+  id: Uuid,
+  mode: Type.Enum(HIT_MODES),
+  relationship: Type.String(),
+  referenceProfileIds: Type.Array(Uuid),
+  familyGroupId: Nullable(Uuid),
+  candidateProfileId: Uuid,
+  lr: Type.Number(),
+  log10Lr: Type.Number(),
+  perLocus: Type.Record(Type.String(), Type.Number()),
+  inconsistentLoci: Type.Array(Type.String()),
+  frequencyTable: Type.String(),
+  engineVersion: Type.String(),
+  unitId: Uuid,
+  otherUnitId: Uuid,
+  status: Type.Enum(HIT_STATUSES),
+  decisionReason: Nullable(Type.String()),
+  decidedAt: Nullable(DateTime),
+  reviewDueAt: Nullable(DateTime),
+  createdAt: DateTime,
+})
+export type HitView = Static<typeof HitView>
+
+export const HitListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(HIT_STATUSES)),
+    overdue: Type.Optional(Type.Boolean()),
+    unitId: Type.Optional(Uuid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type HitListQuery = Static<typeof HitListQuery>
+
+export const HitDecision = Type.Object(
+  {
+    decision: Type.Enum(['confirm', 'reject', 'request_resample']),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+)
+export type HitDecision = Static<typeof HitDecision>

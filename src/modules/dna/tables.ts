@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { at } from '../../platform/db/columns.ts'
-import type { DnaIndex, PersonCategory, Relation } from './schema.ts'
+import type { DnaIndex, HitMode, HitStatus, PersonCategory, Relation } from './schema.ts'
 
 /** The relatives of one missing child, so that a trio search uses mother and father together. */
 export const dnaFamilyGroup = pgTable('dna_family_group', {
@@ -25,6 +25,9 @@ export const dnaPerson = pgTable(
     divisionCode: text().notNull(),
     consentGivenAt: at(),
     consentDocumentRef: text(),
+    /** Set when a confirmed hit ties this person (e.g. a child of unknown origin) to a missing child's family. */
+    matchedFamilyGroupId: uuid(),
+    matchedByHitId: uuid(),
     createdAt: at().notNull(),
   },
   (t) => [index().on(t.familyGroupId), index('dna_person_division_idx').on(t.divisionCode)],
@@ -112,4 +115,42 @@ export const dnaFrequencyTable = pgTable(
       .on(t.isDefault)
       .where(sql`${t.isDefault}`),
   ],
+)
+
+/**
+ * A pair (or trio) whose likelihood ratio passed the threshold. The unique key makes re-runs
+ * idempotent: the same comparison in the same mode is stored once.
+ */
+export const dnaHit = pgTable(
+  'dna_hit',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stable identity of the comparison: mode plus the sorted profile ids. */
+    pairKey: text().notNull().unique(),
+    mode: text().$type<HitMode>().notNull(),
+    relationship: text().notNull(),
+    /** The reference side: relatives' profiles (one, or mother and father for a trio). */
+    referenceProfileIds: jsonb().$type<string[]>().notNull(),
+    familyGroupId: uuid().references(() => dnaFamilyGroup.id),
+    /** The other side: a child of unknown origin, a suspected victim, an unidentified person… */
+    candidateProfileId: uuid()
+      .notNull()
+      .references(() => dnaProfile.id),
+    log10Lr: doublePrecision().notNull(),
+    perLocus: jsonb().$type<Record<string, number>>().notNull(),
+    inconsistentLoci: jsonb().$type<string[]>().notNull(),
+    frequencyTable: text().notNull(),
+    engineVersion: text().notNull(),
+    /** The unit owning the relatives' profile reviews; the candidate's unit sees it too. */
+    unitId: uuid().notNull(),
+    divisionCode: text().notNull(),
+    otherUnitId: uuid().notNull(),
+    otherDivisionCode: text().notNull(),
+    status: text().$type<HitStatus>().notNull(),
+    decisionReason: text(),
+    decidedBy: uuid(),
+    decidedAt: at(),
+    createdAt: at().notNull(),
+  },
+  (t) => [index().on(t.unitId, t.status), index().on(t.otherUnitId, t.status), index().on(t.candidateProfileId)],
 )

@@ -71,6 +71,16 @@ export function authorize(actor: Actor, action: string, resource?: ResourceRef):
   }
 }
 
+/** `authorize` as a question, for records with more than one party (e.g. the two sides of a DNA hit). */
+export function isAuthorized(actor: Actor, action: string, resource?: ResourceRef): boolean {
+  try {
+    authorize(actor, action, resource)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * The same decision as `authorize`, as a SQL condition for lists: rows in the actor's
  * jurisdiction or owned by the actor's unit. Lists filter in the database, never afterwards.

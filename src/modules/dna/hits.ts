@@ -1,0 +1,211 @@
+import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { Ctx } from '../../platform/context.ts'
+import type { Db } from '../../platform/db/client.ts'
+import { authorize, isAuthorized, jurisdictionFilter } from '../../platform/auth/authorize.ts'
+import { conflict, invalid, notFound } from '../../platform/errors.ts'
+import { completeDeadlines, createDeadline } from '../../platform/deadlines/service.ts'
+import { deadline } from '../../platform/deadlines/tables.ts'
+import { dnaHit, dnaPerson, dnaProfile } from './tables.ts'
+import { dnaResource } from './persons.ts'
+import type { HitDecision, HitListQuery, HitMode, HitView } from './schema.ts'
+
+/** Hits are reviewed within three days (the seeds: 比中结果3日内复核). */
+export const HIT_REVIEW_TERM = { days: 3 }
+export const HIT_REVIEW_KIND = 'dna.hit_review'
+
+type ProfileRow = typeof dnaProfile.$inferSelect
+type HitRow = typeof dnaHit.$inferSelect
+
+export interface HitCandidate {
+  mode: HitMode
+  relationship: string
+  references: ProfileRow[]
+  familyGroupId: string | null
+  candidate: ProfileRow
+  log10Lr: number
+  perLocus: Record<string, number>
+  inconsistentLoci: string[]
+  frequencyTable: string
+  engineVersion: string
+}
+
+export const pairKeyOf = (mode: HitMode, referenceIds: string[], candidateId: string) =>
+  `${mode}:${[...referenceIds].sort().join('+')}:${candidateId}`
+
+/**
+ * Stores a hit once (a re-run finds the same key and changes nothing) and opens its review
+ * deadline for the unit owning the relatives' profile. Returns null when it was already known.
+ */
+export async function recordHit(ctx: Ctx, tx: Db, hit: HitCandidate): Promise<HitRow | null> {
+  const reviewer = hit.references[0]
+  const [row] = await tx
+    .insert(dnaHit)
+    .values({
+      pairKey: pairKeyOf(
+        hit.mode,
+        hit.references.map((r) => r.id),
+        hit.candidate.id,
+      ),
+      mode: hit.mode,
+      relationship: hit.relationship,
+      referenceProfileIds: hit.references.map((r) => r.id),
+      familyGroupId: hit.familyGroupId,
+      candidateProfileId: hit.candidate.id,
+      log10Lr: hit.log10Lr,
+      perLocus: hit.perLocus,
+      inconsistentLoci: hit.inconsistentLoci,
+      frequencyTable: hit.frequencyTable,
+      engineVersion: hit.engineVersion,
+      unitId: reviewer.unitId,
+      divisionCode: reviewer.divisionCode,
+      otherUnitId: hit.candidate.unitId,
+      otherDivisionCode: hit.candidate.divisionCode,
+      status: 'pending',
+      createdAt: ctx.now(),
+    })
+    .onConflictDoNothing({ target: dnaHit.pairKey })
+    .returning()
+  if (!row) return null
+  await createDeadline(
+    ctx,
+    {
+      kind: HIT_REVIEW_KIND,
+      title: `DNA比中复核 ${hit.references.map((r) => r.sampleCode).join('+')} ↔ ${hit.candidate.sampleCode}`,
+      subject: { type: 'dna_hit', id: row.id },
+      unitId: reviewer.unitId,
+      due: { after: HIT_REVIEW_TERM },
+    },
+    tx,
+  )
+  await ctx.audit(
+    { action: 'dna.hit.create', resource: { type: 'dna_hit', id: row.id }, details: { mode: row.mode, log10Lr: row.log10Lr } },
+    tx,
+  )
+  return row
+}
+
+function toHitView(row: HitRow, reviewDueAt: Date | null): HitView {
+  return {
+    id: row.id,
+    mode: row.mode,
+    relationship: row.relationship,
+    referenceProfileIds: row.referenceProfileIds,
+    familyGroupId: row.familyGroupId,
+    candidateProfileId: row.candidateProfileId,
+    lr: 10 ** row.log10Lr,
+    log10Lr: row.log10Lr,
+    perLocus: row.perLocus,
+    inconsistentLoci: row.inconsistentLoci,
+    frequencyTable: row.frequencyTable,
+    engineVersion: row.engineVersion,
+    unitId: row.unitId,
+    otherUnitId: row.otherUnitId,
+    status: row.status,
+    decisionReason: row.decisionReason,
+    decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
+    reviewDueAt: reviewDueAt ? reviewDueAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+/** Either side of a hit may see it: the relatives' unit and the candidate's unit (and those above them). */
+function hitScope(ctx: Ctx): SQL {
+  const reviewSide = jurisdictionFilter(ctx.actor, 'dna.profile.read', { divisionCode: dnaHit.divisionCode, owningUnitId: dnaHit.unitId })
+  const otherSide = jurisdictionFilter(ctx.actor, 'dna.profile.read', {
+    divisionCode: dnaHit.otherDivisionCode,
+    owningUnitId: dnaHit.otherUnitId,
+  })
+  return or(reviewSide, otherSide)!
+}
+
+const reviewDeadline = and(
+  eq(deadline.subjectType, 'dna_hit'),
+  sql`${deadline.subjectId} = ${dnaHit.id}::text`,
+  eq(deadline.kind, HIT_REVIEW_KIND),
+)
+
+/** Hits the caller's jurisdiction is party to, newest first; `overdue` lists those past their review date. */
+export async function listHits(ctx: Ctx, query: HitListQuery): Promise<HitView[]> {
+  const rows = await ctx.db
+    .select({ hit: dnaHit, dueAt: deadline.dueAt })
+    .from(dnaHit)
+    .leftJoin(deadline, reviewDeadline)
+    .where(
+      and(
+        hitScope(ctx),
+        query.status ? eq(dnaHit.status, query.status) : undefined,
+        query.unitId ? or(eq(dnaHit.unitId, query.unitId), eq(dnaHit.otherUnitId, query.unitId)) : undefined,
+        query.overdue ? and(eq(dnaHit.status, 'pending'), isNotNull(deadline.overdueAt)) : undefined,
+      ),
+    )
+    .orderBy(desc(dnaHit.createdAt))
+    .limit(query.limit ?? 100)
+  await ctx.audit({ action: 'dna.hit.list', details: { ...query, returned: rows.map((r) => r.hit.id) } })
+  return rows.map((r) => toHitView(r.hit, r.dueAt))
+}
+
+async function loadHit(ctx: Ctx, id: string) {
+  const [row] = await ctx.db
+    .select({ hit: dnaHit, dueAt: deadline.dueAt })
+    .from(dnaHit)
+    .leftJoin(deadline, reviewDeadline)
+    .where(eq(dnaHit.id, id))
+  if (!row) throw notFound('dna_hit.not_found', `hit ${id} not found`)
+  return row
+}
+
+export async function getHit(ctx: Ctx, id: string): Promise<HitView> {
+  const row = await loadHit(ctx, id)
+  const sides = [
+    dnaResource('dna_hit', row.hit),
+    dnaResource('dna_hit', { id, divisionCode: row.hit.otherDivisionCode, unitId: row.hit.otherUnitId }),
+  ]
+  if (!sides.some((side) => isAuthorized(ctx.actor, 'dna.profile.read', side))) authorize(ctx.actor, 'dna.profile.read', sides[0])
+  await ctx.audit({ action: 'dna.hit.read', resource: { type: 'dna_hit', id } })
+  return toHitView(row.hit, row.dueAt)
+}
+
+/**
+ * The reviewing unit confirms, rejects (with a reason) or asks for re-sampling. A confirmed hit
+ * ties the candidate person to the missing child's family group; the review deadline closes.
+ */
+export async function decideHit(ctx: Ctx, id: string, input: HitDecision): Promise<HitView> {
+  const { hit } = await loadHit(ctx, id)
+  authorize(ctx.actor, 'dna.hit.review', dnaResource('dna_hit', hit))
+  if (hit.status !== 'pending') throw conflict('dna_hit.already_decided', `hit ${id} was already decided (${hit.status})`)
+  if (input.decision !== 'confirm' && !input.reason) {
+    throw invalid('dna_hit.reason_required', 'a rejection or re-sampling request needs a reason', [
+      { path: '/reason', message: 'required' },
+    ])
+  }
+  const status = ({ confirm: 'confirmed', reject: 'rejected', request_resample: 'resample_requested' } as const)[input.decision]
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(dnaHit)
+      .set({
+        status,
+        decisionReason: input.reason ?? null,
+        decidedAt: ctx.now(),
+        decidedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      })
+      .where(and(eq(dnaHit.id, id), eq(dnaHit.status, 'pending')))
+      .returning()
+    if (!row) throw conflict('dna_hit.already_decided', `hit ${id} was decided meanwhile`)
+    await completeDeadlines(ctx, { type: 'dna_hit', id, kind: HIT_REVIEW_KIND }, tx)
+    if (status === 'confirmed' && row.familyGroupId) await linkCandidate(tx, row)
+    await ctx.audit(
+      { action: `dna.hit.${input.decision}`, resource: { type: 'dna_hit', id }, details: { reason: input.reason ?? null } },
+      tx,
+    )
+    return toHitView(row, null)
+  })
+}
+
+async function linkCandidate(tx: Db, hit: HitRow) {
+  const [candidate] = await tx.select({ personId: dnaProfile.personId }).from(dnaProfile).where(eq(dnaProfile.id, hit.candidateProfileId))
+  if (!candidate?.personId) return
+  await tx
+    .update(dnaPerson)
+    .set({ matchedFamilyGroupId: hit.familyGroupId, matchedByHitId: hit.id })
+    .where(and(eq(dnaPerson.id, candidate.personId), isNull(dnaPerson.matchedFamilyGroupId)))
+}
