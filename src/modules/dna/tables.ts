@@ -74,6 +74,8 @@ export const dnaProfile = pgTable(
   'dna_profile',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** A small integer for the in-memory search index, which cannot afford 16-byte ids. */
+    searchNo: integer().generatedByDefaultAsIdentity().notNull().unique(),
     sampleCode: text().notNull(),
     personId: uuid().references(() => dnaPerson.id),
     index: text().$type<DnaIndex>().notNull(),

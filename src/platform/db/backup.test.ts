@@ -15,6 +15,7 @@ import { sweepDeadlines } from '../deadlines/sweep.ts'
 import { calendarDay } from '../deadlines/tables.ts'
 import { runOnce } from '../jobs/jobs.ts'
 import { makeUnit, makeUser } from '../../modules/identity/testing.ts'
+import { makeProfile } from '../../modules/dna/testing.ts'
 import { backupDatabase, restoreDatabase, RestoreRefused } from './backup.ts'
 
 let dir: string
@@ -64,6 +65,9 @@ async function seed(database: Database): Promise<void> {
   await sweepDeadlines(database.db, clock)
   await database.db.insert(calendarDay).values({ day: '2026-02-16', isWorkingDay: false, note: '春节' })
   await runOnce(database.db, { id: 'job-1', name: 'test.job', data: {}, retryCount: 0 }, async () => undefined, clock)
+  // Identity columns (the DNA search number) must carry on after a restore.
+  await makeProfile(ctx, county, { D8S1179: ['12', '13'] }, 'BK-1')
+  await makeProfile(ctx, county, { D8S1179: ['12', '12'] }, 'BK-2')
   // The platform's jobs were never started; its database stays open for the caller.
 }
 
@@ -151,7 +155,9 @@ describe('backup and restore', () => {
     // New work appends to the restored audit chain and references restored rows.
     const t = await testPlatform({ database: target })
     const [county] = await queryRows<{ id: string }>(target.db, sql`SELECT id FROM unit WHERE division_code = '440305'`)
-    await makeUnit(t.ctx(), { divisionCode: '440305', parentId: county.id })
+    const newcomer = await makeUnit(t.ctx(), { divisionCode: '440305', parentId: county.id })
+    const next = await makeProfile(t.ctx(), newcomer, { TH01: ['9.3', '9.3'] }, 'BK-3')
+    expect(next.searchNo).toBe(3)
     const verdict = await verifyAuditChain(target.db)
     expect(verdict).toMatchObject({ ok: true, checked: before.audit_entry.length + 1 })
   })

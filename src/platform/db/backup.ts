@@ -187,6 +187,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
       }
       await flush()
       if (!header) throw new RestoreRefused('the file is empty or not a Tuanyuan backup')
+      await resetIdentitySequences(tx)
       const result = await verifyAuditChain(tx)
       const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)
       if (!result.ok || (head?.hash ?? null) !== (header as BackupHeader).auditHead) {
@@ -197,6 +198,19 @@ export async function restoreDatabase(database: Database, file: string): Promise
     })
     .finally(() => (input ? input.destroy() : handle.close()))
   return { tables: touched.size, rows: total }
+}
+
+/** Identity columns were restored with explicit values: move their sequences past them. */
+async function resetIdentitySequences(tx: Db) {
+  const columns = await queryRows<{ table_name: string; column_name: string }>(
+    tx,
+    sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'`,
+  )
+  for (const { table_name: table, column_name: column } of columns) {
+    await tx.execute(
+      sql`SELECT setval(pg_get_serial_sequence(${`public.${table}`}, ${column}), coalesce((SELECT max(${ident(column)}) FROM ${ident(table)}), 0) + 1, false)`,
+    )
+  }
 }
 
 function parseHeader(line: string): BackupHeader {
