@@ -3,7 +3,12 @@ import { Type } from 'typebox'
 import { createFamilyGroup, getPersonIdentity, registerPerson } from './persons.ts'
 import { getProfile, listProfiles } from './profiles.ts'
 import { decideHit, getHit, listHits } from './hits.ts'
+import { createHaplotype, searchLineage } from './ystr/service.ts'
 import {
+  HaplotypeCreate,
+  HaplotypeView,
+  LineageQuery,
+  LineageResult,
   HitDecision,
   HitListQuery,
   HitView,
@@ -90,5 +95,21 @@ export const dnaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('dna.hit.review'),
     },
     async (req) => decideHit(req.ctx, req.params.id, req.body),
+  )
+  app.post(
+    '/api/dna/ystr',
+    {
+      schema: { tags, operationId: 'createHaplotype', body: HaplotypeCreate, response: { 201: HaplotypeView } },
+      preHandler: app.requirePermission('dna.profile.write'),
+    },
+    async (req, reply) => reply.code(201).send(await createHaplotype(req.ctx, req.body)),
+  )
+  app.post(
+    '/api/dna/ystr/search',
+    {
+      schema: { tags, operationId: 'searchLineage', body: LineageQuery, response: { 200: LineageResult } },
+      preHandler: app.requirePermission('dna.search'),
+    },
+    async (req) => searchLineage(req.ctx, req.body),
   )
 }

@@ -186,3 +186,70 @@ export const HitDecision = Type.Object(
   { additionalProperties: false },
 )
 export type HitDecision = Static<typeof HitDecision>
+
+export const HaplotypeCreate = Type.Object(
+  {
+    sampleCode: Type.String({ minLength: 1, maxLength: 60 }),
+    personId: Type.Optional(Uuid),
+    unitId: Uuid,
+    kit: Type.Optional(Type.String({ maxLength: 60 })),
+    haplotype: Type.Record(
+      Type.String({ minLength: 1, maxLength: 30 }),
+      Type.Array(Type.String({ minLength: 1, maxLength: 10 }), { minItems: 1, maxItems: 4 }),
+      {
+        minProperties: 1,
+        maxProperties: 60,
+      },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type HaplotypeCreate = Static<typeof HaplotypeCreate>
+
+export const HaplotypeView = Type.Object({
+  id: Uuid,
+  sampleCode: Type.String(),
+  personId: Nullable(Uuid),
+  kit: Nullable(Type.String()),
+  haplotype: Type.Record(Type.String(), Type.Array(Type.String())),
+  locusCount: Type.Integer(),
+  unitId: Uuid,
+  createdAt: DateTime,
+})
+export type HaplotypeView = Static<typeof HaplotypeView>
+
+export const LineageQuery = Type.Object(
+  {
+    haplotypeId: Uuid,
+    maxMismatches: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    maxSteps: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })),
+    minComparedLoci: Type.Optional(Type.Integer({ minimum: 5, maximum: 60 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+)
+export type LineageQuery = Static<typeof LineageQuery>
+
+export const LineageResult = Type.Object({
+  caveat: Type.String(),
+  criteria: Type.Object({ maxMismatches: Type.Integer(), maxSteps: Type.Integer(), minComparedLoci: Type.Integer() }),
+  searched: Type.Integer(),
+  matches: Type.Array(
+    Type.Object({
+      haplotypeId: Uuid,
+      sampleCode: Type.String(),
+      unitId: Uuid,
+      comparedLoci: Type.Integer(),
+      mismatches: Type.Array(
+        Type.Object({
+          locus: Type.String(),
+          query: Type.Array(Type.String()),
+          candidate: Type.Array(Type.String()),
+          steps: Nullable(Type.Number()),
+        }),
+      ),
+      totalSteps: Type.Number(),
+    }),
+  ),
+})
+export type LineageResult = Static<typeof LineageResult>

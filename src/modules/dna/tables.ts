@@ -156,3 +156,20 @@ export const dnaHit = pgTable(
   },
   (t) => [index().on(t.unitId, t.status), index().on(t.otherUnitId, t.status), index().on(t.candidateProfileId)],
 )
+
+/** A Y-STR haplotype, for male-lineage search (男性家族排查). */
+export const dnaYstrHaplotype = pgTable(
+  'dna_ystr_haplotype',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sampleCode: text().notNull().unique(),
+    personId: uuid().references(() => dnaPerson.id),
+    kit: text(),
+    haplotype: jsonb().$type<Record<string, string[]>>().notNull(),
+    locusCount: integer().notNull(),
+    unitId: uuid().notNull(),
+    divisionCode: text().notNull(),
+    createdAt: at().notNull(),
+  },
+  (t) => [index().on(t.personId), index('dna_ystr_division_idx').on(t.divisionCode)],
+)
