@@ -4,6 +4,7 @@ import { EXIT, exitCodeFor } from './output.ts'
 import { registerServe } from './serve.ts'
 import { registerAdmin } from './admin.ts'
 import { registerMaintenance } from './maintenance.ts'
+import { registerDna } from './dna.ts'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
 
@@ -19,6 +20,7 @@ const program = new Command()
 registerServe(program)
 registerAdmin(program)
 registerMaintenance(program)
+registerDna(program)
 
 try {
   await program.parseAsync(process.argv)

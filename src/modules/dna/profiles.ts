@@ -11,6 +11,7 @@ export function toProfileView(row: typeof dnaProfile.$inferSelect): ProfileView 
     id: row.id,
     sampleCode: row.sampleCode,
     personId: row.personId,
+    category: row.category,
     index: row.index,
     kit: row.kit,
     lab: row.lab,

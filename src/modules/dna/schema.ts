@@ -92,6 +92,7 @@ export const ProfileView = Type.Object({
   id: Uuid,
   sampleCode: Type.String(),
   personId: Nullable(Uuid),
+  category: Type.Enum(PERSON_CATEGORIES),
   index: Type.Enum(DNA_INDEXES),
   kit: Nullable(Type.String()),
   lab: Nullable(Type.String()),

@@ -55,19 +55,27 @@ export const dnaSampleRegistration = pgTable('dna_sample_registration', {
   registeredAt: at().notNull(),
 })
 
-export const dnaImportBatch = pgTable('dna_import_batch', {
-  id: uuid().primaryKey().defaultRandom(),
-  fileName: text().notNull(),
-  /** SHA-256 of the file: importing the same bytes again changes nothing. */
-  digest: text().notNull().unique(),
-  status: text().$type<'imported' | 'rejected'>().notNull(),
-  samples: integer().notNull(),
-  imported: integer().notNull(),
-  resampleNeeded: integer().notNull(),
-  problems: jsonb().$type<{ line: number; sample: string | null; code: string; reason: string }[]>().notNull(),
-  unitId: uuid().notNull(),
-  createdAt: at().notNull(),
-})
+export const dnaImportBatch = pgTable(
+  'dna_import_batch',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fileName: text().notNull(),
+    /** SHA-256 of the file: importing the same bytes again changes nothing (unique among imported batches). */
+    digest: text().notNull(),
+    status: text().$type<'imported' | 'rejected'>().notNull(),
+    samples: integer().notNull(),
+    imported: integer().notNull(),
+    resampleNeeded: integer().notNull(),
+    problems: jsonb().$type<{ line: number; sample: string | null; code: string; reason: string }[]>().notNull(),
+    unitId: uuid().notNull(),
+    createdAt: at().notNull(),
+  },
+  (t) => [
+    uniqueIndex('dna_import_batch_imported_digest')
+      .on(t.digest)
+      .where(sql`${t.status} = 'imported'`),
+  ],
+)
 
 /** One sample typed with one kit: autosomal STR genotypes by canonical locus name. */
 export const dnaProfile = pgTable(
@@ -78,6 +86,8 @@ export const dnaProfile = pgTable(
     searchNo: integer().generatedByDefaultAsIdentity().notNull().unique(),
     sampleCode: text().notNull(),
     personId: uuid().references(() => dnaPerson.id),
+    /** The sampled person's category, copied here because the search index decides direction by it. */
+    category: text().$type<PersonCategory>().notNull(),
     index: text().$type<DnaIndex>().notNull(),
     kit: text(),
     lab: text(),
@@ -109,6 +119,9 @@ export const dnaFrequencyTable = pgTable(
     frequencies: jsonb().$type<Record<string, Record<string, number>>>().notNull(),
     /** Loci present but not to be used, with the reason (e.g. SE33 of the Chinese table: incomplete). */
     disabledLoci: jsonb().$type<Record<string, string>>().notNull(),
+    /** For alleles absent from the table, never zero; how it was chosen is in `meta`. */
+    minimumFrequency: doublePrecision().notNull(),
+    meta: jsonb().$type<Record<string, unknown>>().notNull(),
     isDefault: boolean().notNull().default(false),
     createdAt: at().notNull(),
   },

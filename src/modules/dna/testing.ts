@@ -13,6 +13,7 @@ export async function makeProfile(
     .insert(dnaProfile)
     .values({
       sampleCode,
+      category: 'unknown_origin_child',
       index: 'anti_trafficking',
       genotypes,
       locusCount: Object.keys(genotypes).length,
