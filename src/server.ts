@@ -9,6 +9,7 @@ import { authenticateApiKey, authenticateSession, ensureDivisions } from './modu
 import { isIdentityEmpty } from './modules/identity/demo.ts'
 import type { DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemo } from './demo.ts'
+import { installShippedFrequencyTables } from './modules/dna/index.ts'
 
 export interface Server {
   app: App
@@ -29,6 +30,8 @@ export interface ServerOptions extends RuntimeOptions {
 export async function prepareDatabase(ctx: Ctx, config: Config): Promise<DemoCredentials[] | null> {
   const loaded = await ensureDivisions(ctx.db, ctx.now())
   if (loaded) ctx.log.info({ divisions: loaded }, 'administrative divisions loaded')
+  const tables = await installShippedFrequencyTables(ctx.db, ctx.now())
+  if (tables) ctx.log.info({ tables }, 'allele frequency tables installed')
   if (config.seedDemo && (await isIdentityEmpty(ctx))) {
     return seedDemo(ctx, config.demoPassword)
   }

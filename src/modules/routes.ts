@@ -4,6 +4,8 @@ import { identityRoutes } from './identity/routes.ts'
 import { auditRoutes } from './audit/routes.ts'
 import { deadlineRoutes } from '../platform/deadlines/routes.ts'
 import { dnaRoutes } from './dna/routes.ts'
+import { dnaImportRoutes } from './dna/import-routes.ts'
+import { frequencyTableRoutes } from './dna/frequency-routes.ts'
 
 /** Every module's HTTP routes; a new module adds its plugin here. */
 export const moduleRoutes: FastifyPluginAsync[] = [
@@ -12,4 +14,6 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   auditRoutes,
   deadlineRoutes,
   dnaRoutes,
+  dnaImportRoutes,
+  frequencyTableRoutes,
 ] as FastifyPluginAsync[]

@@ -85,3 +85,47 @@ describe('DNA access', () => {
     expect((await (await as(people.neighbour)).get(`/api/dna/persons/${person.json().id}/identity`)).statusCode).toBe(404)
   })
 })
+
+describe('profile submission through the API', () => {
+  it('imports a lab export and JSON profiles, reporting problems by line or JSON pointer', async () => {
+    const analyst = await as(people.analyst)
+    const header = 'Sample Name,D8S1179,TH01,vWA,FGA,TPOX,CSF1PO,D5S818'
+    const csv = `${header}\nAPI-1,"12,13",9.3,"14,17",22,8,"10,12",11\nAPI-2,12,X,15,23,"8,11",10,"11,12"\n`
+    const upload = await analyst.post('/api/dna/imports', { fileName: 'run-7.csv', content: csv, unitId: units.gd.id })
+    expect(upload.statusCode).toBe(200)
+    expect(upload.json()).toMatchObject({
+      status: 'rejected',
+      problems: expect.arrayContaining([expect.objectContaining({ line: 3, sample: 'API-2', code: 'malformed_allele' })]),
+    })
+    const partial = await analyst.post('/api/dna/imports', {
+      fileName: 'run-7.csv',
+      content: csv,
+      unitId: units.gd.id,
+      acceptPartial: true,
+    })
+    expect(partial.json()).toMatchObject({ status: 'imported', imported: 2 })
+
+    const json = await analyst.post('/api/dna/profiles', {
+      unitId: units.gd.id,
+      profiles: [
+        {
+          sampleCode: 'API-J1',
+          amelogenin: 'X',
+          genotypes: { D8S1179: ['12', '13'], THO1: ['9.3'], vWA: ['14'], FGA: ['22'], TPOX: ['8'], CSF1PO: ['10'] },
+        },
+      ],
+    })
+    expect(json.json()).toMatchObject({ status: 'imported', imported: 1 })
+    const stored = (await analyst.get('/api/dna/profiles?limit=500')).json().find((p: { sampleCode: string }) => p.sampleCode === 'API-J1')
+    expect(stored.genotypes).toMatchObject({ D8S1179: ['12', '13'], TH01: ['9.3', '9.3'] })
+  })
+
+  it('refuses submissions from roles without DNA write rights', async () => {
+    const investigator = await as(people.investigator)
+    const res = await investigator.post('/api/dna/profiles', {
+      unitId: units.nanshan.id,
+      profiles: [{ sampleCode: 'X', genotypes: { D8S1179: ['12'] } }],
+    })
+    expect(res.statusCode).toBe(403)
+  })
+})

@@ -254,3 +254,17 @@ export const LineageResult = Type.Object({
   ),
 })
 export type LineageResult = Static<typeof LineageResult>
+
+export const ImportUpload = Type.Object(
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The lab export as text (CSV or tab-separated). */
+    content: Type.String({ minLength: 1 }),
+    unitId: Uuid,
+    category: Type.Optional(Type.Enum(PERSON_CATEGORIES)),
+    index: Type.Optional(Type.Enum(DNA_INDEXES)),
+    acceptPartial: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+export type ImportUpload = Static<typeof ImportUpload>

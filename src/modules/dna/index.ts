@@ -1,0 +1,3 @@
+// The public face of the DNA module: what other modules and the platform may use.
+export { installShippedFrequencyTables, getDefaultFrequencyTable } from './frequency-tables.ts'
+export { recordHit, HIT_REVIEW_KIND } from './hits.ts'
