@@ -5,6 +5,7 @@ import { registerServe } from './serve.ts'
 import { registerAdmin } from './admin.ts'
 import { registerMaintenance } from './maintenance.ts'
 import { registerDna } from './dna.ts'
+import { registerDnaLr } from './dna-lr.ts'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
 
@@ -20,7 +21,7 @@ const program = new Command()
 registerServe(program)
 registerAdmin(program)
 registerMaintenance(program)
-registerDna(program)
+registerDnaLr(registerDna(program))
 
 try {
   await program.parseAsync(process.argv)

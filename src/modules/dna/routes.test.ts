@@ -5,6 +5,7 @@ import { queryRows } from '../../platform/db/client.ts'
 import { makeUnit, makeUser, type TestUser } from '../identity/testing.ts'
 import type { UnitView } from '../identity/schema.ts'
 import { makeProfile } from './testing.ts'
+import { installShippedFrequencyTables } from './frequency-tables.ts'
 
 let t: TestApp
 const units: Record<string, UnitView> = {}
@@ -127,5 +128,31 @@ describe('profile submission through the API', () => {
       profiles: [{ sampleCode: 'X', genotypes: { D8S1179: ['12'] } }],
     })
     expect(res.statusCode).toBe(403)
+  })
+})
+
+describe('kinship calculation', () => {
+  it('computes a batch with the default frequency table, and refuses bad input with problem+json', async () => {
+    await installShippedFrequencyTables(t.platform.db, t.clock.now())
+    const analyst = await as(people.analyst)
+    const res = await analyst.post('/api/dna/kinship', {
+      cases: [
+        { id: 'k1', relationship: 'parent-child', profiles: { child: { D8S1179: ['12', '13'] }, parent: { D8S1179: ['13', '15'] } } },
+      ],
+    })
+    expect(res.statusCode).toBe(200)
+    const [result] = res.json().results
+    expect(result.id).toBe('k1')
+    // PI = 1/(4 p13) for child 12/13 and parent 13/15.
+    expect(result.lr).toBeGreaterThan(1)
+    expect(result.perLocus.D8S1179).toBeCloseTo(result.lr, 10)
+    const bad = await analyst.post('/api/dna/kinship', { cases: [{ id: 'k2', relationship: 'cousins', profiles: {} }] })
+    expect(bad.statusCode).toBe(400)
+    const valid = {
+      cases: [
+        { id: 'k3', relationship: 'parent-child', profiles: { child: { D8S1179: ['12', '13'] }, parent: { D8S1179: ['13', '15'] } } },
+      ],
+    }
+    expect((await (await as(people.command)).post('/api/dna/kinship', valid)).statusCode).toBe(403)
   })
 })

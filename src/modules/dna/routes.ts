@@ -4,6 +4,8 @@ import { createFamilyGroup, getPersonIdentity, registerPerson } from './persons.
 import { getProfile, listProfiles } from './profiles.ts'
 import { decideHit, getHit, listHits } from './hits.ts'
 import { createHaplotype, searchLineage } from './ystr/service.ts'
+import { computeKinshipBatch } from './kinship-service.ts'
+import { KinshipBatchInput, KinshipBatchOutput } from './kinship/index.ts'
 import {
   HaplotypeCreate,
   HaplotypeView,
@@ -111,5 +113,14 @@ export const dnaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('dna.search'),
     },
     async (req) => searchLineage(req.ctx, req.body),
+  )
+  app.post(
+    '/api/dna/kinship',
+    {
+      bodyLimit: 16 * 1024 * 1024,
+      schema: { tags, operationId: 'computeKinship', body: KinshipBatchInput, response: { 200: KinshipBatchOutput } },
+      preHandler: app.requirePermission('dna.kinship'),
+    },
+    async (req) => computeKinshipBatch(req.ctx, req.body),
   )
 }
