@@ -21,6 +21,19 @@ const DESIGNATION = /^(\d{1,2})(?:\.(\d))?$/
  * is not an allele; never throws, so importers can report the row.
  */
 export function parseAllele(raw: string | number, options: ParseAlleleOptions = {}): ParsedAllele {
+  // Lab files repeat a few hundred designations millions of times; results are immutable, so cache them.
+  const key = `${options.repeatUnit ?? ''}|${raw}`
+  const cached = parsedCache.get(key)
+  if (cached) return cached
+  const parsed = parseAlleleUncached(raw, options)
+  if (parsedCache.size < PARSED_CACHE_LIMIT) parsedCache.set(key, Object.freeze(parsed))
+  return parsed
+}
+
+const parsedCache = new Map<string, ParsedAllele>()
+const PARSED_CACHE_LIMIT = 8192
+
+function parseAlleleUncached(raw: string | number, options: ParseAlleleOptions): ParsedAllele {
   const text = String(raw).normalize('NFKC').trim()
   if (text === '') return { ok: false, reason: 'empty allele' }
   if (text.toUpperCase() === OFF_LADDER) return { ok: true, allele: OFF_LADDER, repeats: null, extraBases: null, isOffLadder: true }

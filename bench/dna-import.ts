@@ -1,0 +1,118 @@
+// Import throughput: a synthetic lab export (long form, 23 loci per sample, genotypes drawn from the shipped
+// Chinese table) streamed through the parser into the database, on PGlite and on PostgreSQL in the same run.
+// PostgreSQL: BENCH_DATABASE_URL (an admin URL; a scratch database is created and dropped), else a throwaway
+// cluster is started with scripts/pg-cluster.sh. Prints one JSON line per figure.
+import { execFileSync } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { openDatabase, type Database } from '../src/platform/db/client.ts'
+import { migrateDatabase } from '../src/platform/db/migrate.ts'
+import { testPlatform } from '../src/platform/testing.ts'
+import { makeUnit, makeUser } from '../src/modules/identity/testing.ts'
+import { parseLabCsv } from '../src/modules/dna/import/lab-csv.ts'
+import { importProfiles, type ImportEvent } from '../src/modules/dna/import-profiles.ts'
+import { loadShippedTables } from '../src/modules/dna/frequencies/shipped.ts'
+
+const SAMPLES = Number(process.env.BENCH_IMPORT_SAMPLES ?? 50_000)
+const LOCI = [
+  'CSF1PO',
+  'D3S1358',
+  'D5S818',
+  'D7S820',
+  'D8S1179',
+  'D13S317',
+  'D16S539',
+  'D18S51',
+  'D21S11',
+  'FGA',
+  'TH01',
+  'TPOX',
+  'vWA',
+].concat(['D1S1656', 'D2S441', 'D2S1338', 'D10S1248', 'D12S391', 'D19S433', 'D22S1045', 'Penta D', 'Penta E', 'D6S1043'])
+
+function seeded(seed: number) {
+  let s = seed >>> 0
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
+}
+
+async function writeExport(file: string) {
+  const [table] = await loadShippedTables()
+  const random = seeded(7)
+  const draw = (locus: string) => {
+    const entries = Object.entries(table.frequencies[locus])
+    let r = random()
+    for (const [allele, p] of entries) if ((r -= p) <= 0) return allele
+    return entries[entries.length - 1][0]
+  }
+  const out = fs.createWriteStream(file)
+  out.write('Sample Name,Marker,Allele 1,Allele 2\n')
+  for (let i = 0; i < SAMPLES; i++) {
+    let rows = ''
+    for (const locus of LOCI) rows += `BENCH-${i},${locus},${draw(locus)},${draw(locus)}\n`
+    if (!out.write(rows)) await new Promise((r) => out.once('drain', r))
+  }
+  await new Promise((r) => out.end(r))
+}
+
+async function timeImport(database: Database, file: string): Promise<number> {
+  const t = await testPlatform({ database })
+  const nation = await makeUnit(t.ctx(), { divisionCode: '000000' })
+  const lab = await makeUnit(t.ctx(), { divisionCode: '440000', parentId: nation.id })
+  const analyst = await makeUser(t.ctx(), lab, ['dna_analyst'])
+  const started = performance.now()
+  const events = parseLabCsv(fs.createReadStream(file, { highWaterMark: 1 << 20 })) as AsyncIterable<ImportEvent>
+  const batch = await importProfiles(t.ctx(analyst.actor), events, {
+    fileName: 'bench.csv',
+    digest: createHash('sha256').update(randomBytes(8)).digest('hex'),
+    unitId: lab.id,
+    index: 'anti_trafficking',
+    category: 'unknown_origin_child',
+  })
+  const seconds = (performance.now() - started) / 1000
+  if (batch.imported !== SAMPLES) throw new Error(`imported ${batch.imported} of ${SAMPLES}: ${JSON.stringify(batch.problems.slice(0, 3))}`)
+  return SAMPLES / seconds
+}
+
+function emit(metric: string, value: number, unit: string) {
+  process.stdout.write(`${JSON.stringify({ bench: 'dna-import', metric, value: Math.round(value * 100) / 100, unit })}\n`)
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ty-bench-import-'))
+const file = path.join(dir, 'export.csv')
+let cluster: string | null = null
+try {
+  await writeExport(file)
+  const pglite = await openDatabase({})
+  await migrateDatabase(pglite)
+  const pgliteRate = await timeImport(pglite, file)
+  await pglite.close()
+  emit('import_pglite', pgliteRate, 'profiles/s')
+
+  let adminUrl = process.env.BENCH_DATABASE_URL
+  if (!adminUrl) {
+    cluster = path.join(dir, 'pg')
+    fs.mkdirSync(cluster, { mode: 0o755 })
+    fs.chmodSync(dir, 0o755)
+    adminUrl = execFileSync('bash', ['scripts/pg-cluster.sh', 'start', path.join(cluster, 'c')], { encoding: 'utf8' }).trim()
+  }
+  const name = `ty_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const postgres = await openDatabase({ databaseUrl: url.toString() })
+  await migrateDatabase(postgres)
+  const pgRate = await timeImport(postgres, file)
+  await postgres.close()
+  await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
+  await admin.end()
+  emit('import_postgres', pgRate, 'profiles/s')
+  emit('postgres_over_pglite', pgRate / pgliteRate, 'ratio')
+} finally {
+  if (cluster) execFileSync('bash', ['scripts/pg-cluster.sh', 'stop', path.join(cluster, 'c')])
+  fs.rmSync(dir, { recursive: true, force: true })
+}
