@@ -54,7 +54,7 @@ async function writeExport(file: string) {
     for (const locus of LOCI) rows += `BENCH-${i},${locus},${draw(locus)},${draw(locus)}\n`
     if (!out.write(rows)) await new Promise((r) => out.once('drain', r))
   }
-  await new Promise((r) => out.end(r))
+  await new Promise<void>((resolve) => out.end(() => resolve()))
 }
 
 async function timeImport(database: Database, file: string): Promise<number> {

@@ -2,6 +2,7 @@ import type { Ctx } from './platform/context.ts'
 import { DAY, HOUR } from './platform/clock.ts'
 import { createDeadline } from './platform/deadlines/service.ts'
 import { seedDemoIdentity, type DemoCredentials } from './modules/identity/demo.ts'
+import { seedDemoCollectionPoints } from './modules/collection-points/demo.ts'
 
 /**
  * Demo data across modules: identity first, then sample obligations so that the console's
@@ -33,5 +34,6 @@ export async function seedDemo(ctx: Ctx, fixedPassword?: string): Promise<DemoCr
     unitId: units.sz.id,
     due: { at: new Date(now.getTime() + 20 * HOUR) },
   })
+  await seedDemoCollectionPoints(ctx, units)
   return credentials
 }

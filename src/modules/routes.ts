@@ -6,6 +6,7 @@ import { deadlineRoutes } from '../platform/deadlines/routes.ts'
 import { dnaRoutes } from './dna/routes.ts'
 import { dnaImportRoutes } from './dna/import-routes.ts'
 import { frequencyTableRoutes } from './dna/frequency-routes.ts'
+import { collectionPointRoutes } from './collection-points/routes.ts'
 
 /** Every module's HTTP routes; a new module adds its plugin here. */
 export const moduleRoutes: FastifyPluginAsync[] = [
@@ -16,4 +17,5 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   dnaRoutes,
   dnaImportRoutes,
   frequencyTableRoutes,
+  collectionPointRoutes,
 ] as FastifyPluginAsync[]

@@ -7,6 +7,8 @@ export type DomainErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid'
 export interface FieldError {
   path: string
   message: string
+  /** A stable reason, for clients that translate (e.g. a row of an import file); `message` stays English. */
+  code?: string
 }
 
 export class DomainError extends Error {

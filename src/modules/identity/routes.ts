@@ -9,6 +9,7 @@ import {
   ApiKeyCreated,
   ApiKeyView,
   DivisionListQuery,
+  PublicDivisionListQuery,
   DivisionView,
   IdParams,
   UnitCreate,
@@ -31,6 +32,21 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(DivisionView) },
       },
       preHandler: app.requirePermission('unit.read'),
+    },
+    async (req) => listDivisions(req.ctx, req.query),
+  )
+  // The same reference data for public pages (the collection-point finder): no sign-in, one level at a time.
+  app.get(
+    '/api/public/divisions',
+    {
+      schema: {
+        tags: ['identity'],
+        operationId: 'listPublicDivisions',
+        security: [],
+        querystring: PublicDivisionListQuery,
+        response: { 200: Type.Array(DivisionView) },
+      },
+      config: { csrf: false },
     },
     async (req) => listDivisions(req.ctx, req.query),
   )

@@ -59,6 +59,9 @@ export const DivisionListQuery = Type.Object(
 )
 export type DivisionListQuery = Static<typeof DivisionListQuery>
 
+export const PublicDivisionListQuery = Type.Object({ parent: DivisionCode }, { additionalProperties: false })
+export type PublicDivisionListQuery = Static<typeof PublicDivisionListQuery>
+
 export const UnitCreate = Type.Object(
   {
     name: Type.String({ minLength: 2, maxLength: 100 }),

@@ -14,6 +14,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'calendar.manage',
     'frequency_table.manage',
     'deadline.read',
+    'collection_point.manage',
   ],
   investigator: [
     'unit.read',
@@ -27,6 +28,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'dna.identity.read',
     'dna.search',
     'dna.kinship',
+    'collection_point.manage',
   ],
   command: ['unit.read', 'deadline.read', 'case.read', 'case.dispatch', 'alert.approve', 'clue.read'],
   // Analysts work on pseudonymous profiles: no `dna.identity.read`.
@@ -39,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'dna.search',
     'dna.hit.review',
     'dna.kinship',
+    'collection_point.manage',
   ],
   caseworker: ['unit.read', 'deadline.read', 'aftercare.read', 'aftercare.write', 'family_search.read', 'family_search.write'],
   plan_office: ['unit.read', 'deadline.read', 'plan.read', 'plan.write', 'stats.read'],
