@@ -52,7 +52,7 @@ async function writeExport(file: string) {
   for (let i = 0; i < SAMPLES; i++) {
     let rows = ''
     for (const locus of LOCI) rows += `BENCH-${i},${locus},${draw(locus)},${draw(locus)}\n`
-    if (!out.write(rows)) await new Promise((r) => out.once('drain', r))
+    if (!out.write(rows)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
   }
   await new Promise<void>((resolve) => out.end(() => resolve()))
 }
