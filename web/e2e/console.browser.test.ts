@@ -77,7 +77,7 @@ describe('sign-in', () => {
     await page.waitForSelector('[data-testid=dashboard-title]')
     expect(await page.textContent('[data-testid=dashboard-title]')).toBe('工作台')
     const menu = await page.locator('.ant-menu-item').allTextContents()
-    expect(menu).toEqual(['工作台', '单位管理', '用户管理', 'API 密钥', '我的账号'])
+    expect(menu).toEqual(['工作台', '单位管理', '用户管理', 'API 密钥', '采血点管理', '我的账号'])
     await page.close()
   })
 })
@@ -104,6 +104,53 @@ describe('shell', () => {
     await page.click('[data-testid=logout]')
     await page.waitForSelector('[data-testid=login-submit]')
     expect(new URL(page.url()).pathname).toBe('/login')
+    await page.close()
+  })
+})
+
+describe('public collection points', () => {
+  const openOnPhone = (options: Parameters<Browser['newPage']>[0] = {}) =>
+    browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, ...options })
+
+  it('opens from the sign-in page without an account and finds the demo points of a chosen county', async () => {
+    const page = await openOnPhone()
+    await page.goto(`${baseUrl}/login`)
+    await page.click('[data-testid=public-collection-points-link]')
+    await page.waitForSelector('[data-testid=public-title]')
+    expect(await page.textContent('[data-testid=public-title]')).toBe('查找附近的免费采血点')
+    await page.click('.ant-cascader')
+    for (const name of ['广东省', '深圳市', '福田区']) await page.click(`.ant-cascader-menu-item[title="${name}"]`)
+    // Each level shows its points as it is picked; Futian's two replace Shenzhen's three.
+    await page.waitForSelector('text=所选地区的采血点（2 个）')
+    expect(new URL(page.url()).searchParams.get('division')).toBe('440304')
+    const cards = await page.locator('[data-testid=collection-point-card]').allTextContents()
+    expect(cards).toEqual(
+      expect.arrayContaining([expect.stringContaining('深圳市公安局采血点（示例）'), expect.stringContaining('福田分局采血点（示例）')]),
+    )
+    expect(cards).toHaveLength(2)
+    await page.close()
+  })
+
+  it('opens a division from a link, with a phone number to dial', async () => {
+    const page = await openOnPhone()
+    await page.goto(`${baseUrl}/public/collection-points?division=440305`)
+    await page.waitForSelector('[data-testid=collection-point-card]')
+    expect(await page.locator('[data-testid=collection-point-card]').allTextContents()).toEqual([
+      expect.stringContaining('南山分局采血点（示例）'),
+    ])
+    expect(await page.getAttribute('[data-testid=collection-point-card] a[href^="tel:"]', 'href')).toBe('tel:075500000001')
+    await page.close()
+  })
+
+  it('lists the nearest points to the browser’s location, nearest first, with the distance', async () => {
+    // Beside the Nanshan demo point: it comes first, then the two in Futian, about 12 km away.
+    const page = await openOnPhone({ geolocation: { latitude: 22.5335, longitude: 113.9306 }, permissions: ['geolocation'] })
+    await page.goto(`${baseUrl}/public/collection-points`)
+    await page.click('[data-testid=public-locate]')
+    await page.waitForSelector('[data-testid=collection-point-card]')
+    const cards = await page.locator('[data-testid=collection-point-card]').allTextContents()
+    expect(cards[0]).toContain('南山分局采血点（示例）')
+    expect(cards[1]).toMatch(/福田分局采血点（示例）约 1\d\.\d 公里/)
     await page.close()
   })
 })

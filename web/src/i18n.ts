@@ -10,12 +10,16 @@ import zhIdentity from './locales/zh-CN/identity.json' with { type: 'json' }
 import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' }
 import zhDeadlines from './locales/zh-CN/deadlines.json' with { type: 'json' }
 import zhErrors from './locales/zh-CN/errors.json' with { type: 'json' }
+import zhCollectionPoints from './locales/zh-CN/collectionPoints.json' with { type: 'json' }
+import zhDna from './locales/zh-CN/dna.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
 import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enIdentity from './locales/en/identity.json' with { type: 'json' }
 import enAudit from './locales/en/audit.json' with { type: 'json' }
 import enDeadlines from './locales/en/deadlines.json' with { type: 'json' }
 import enErrors from './locales/en/errors.json' with { type: 'json' }
+import enCollectionPoints from './locales/en/collectionPoints.json' with { type: 'json' }
+import enDna from './locales/en/dna.json' with { type: 'json' }
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -25,8 +29,26 @@ const STORAGE_KEY = 'tuanyuan.language'
 const DAYJS_LOCALE: Record<Language, string> = { 'zh-CN': 'zh-cn', en: 'en' }
 
 const resources = {
-  'zh-CN': { common: zhCommon, auth: zhAuth, identity: zhIdentity, audit: zhAudit, deadlines: zhDeadlines, errors: zhErrors },
-  en: { common: enCommon, auth: enAuth, identity: enIdentity, audit: enAudit, deadlines: enDeadlines, errors: enErrors },
+  'zh-CN': {
+    common: zhCommon,
+    auth: zhAuth,
+    identity: zhIdentity,
+    audit: zhAudit,
+    deadlines: zhDeadlines,
+    errors: zhErrors,
+    collectionPoints: zhCollectionPoints,
+    dna: zhDna,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    identity: enIdentity,
+    audit: enAudit,
+    deadlines: enDeadlines,
+    errors: enErrors,
+    collectionPoints: enCollectionPoints,
+    dna: enDna,
+  },
 }
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language)

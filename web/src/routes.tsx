@@ -14,6 +14,24 @@ const UsersPage = lazy(() => import('./modules/identity/users-page.tsx'))
 const ApiKeysPage = lazy(() => import('./modules/identity/api-keys-page.tsx'))
 const AccountPage = lazy(() => import('./modules/identity/account-page.tsx'))
 const AuditPage = lazy(() => import('./modules/audit/audit-page.tsx'))
+const CollectionPointsPage = lazy(() => import('./modules/collection-points/collection-points-page.tsx'))
+const PublicCollectionPointsPage = lazy(() => import('./modules/collection-points/public-page.tsx'))
+const DnaHitsPage = lazy(() => import('./modules/dna/hits-page.tsx'))
+const DnaHitPage = lazy(() => import('./modules/dna/hit-page.tsx'))
+const DnaProfilesPage = lazy(() => import('./modules/dna/profiles-page.tsx'))
+const DnaImportPage = lazy(() => import('./modules/dna/import-page.tsx'))
+const DnaYstrPage = lazy(() => import('./modules/dna/ystr-page.tsx'))
+const FrequencyTablesPage = lazy(() => import('./modules/dna/frequency-tables-page.tsx'))
+
+// DNA pages and the permission each needs (flat paths, so that the menu highlights the page's own entry).
+const DNA_ROUTES: { path: string; permission: string; page: ReactNode }[] = [
+  { path: 'dna-hits', permission: PERMISSIONS.dnaRead, page: <DnaHitsPage /> },
+  { path: 'dna-hits/:id', permission: PERMISSIONS.dnaRead, page: <DnaHitPage /> },
+  { path: 'dna-profiles', permission: PERMISSIONS.dnaRead, page: <DnaProfilesPage /> },
+  { path: 'dna-import', permission: PERMISSIONS.dnaWrite, page: <DnaImportPage /> },
+  { path: 'dna-ystr', permission: PERMISSIONS.dnaSearch, page: <DnaYstrPage /> },
+  { path: 'dna-frequency-tables', permission: PERMISSIONS.frequencyTables, page: <FrequencyTablesPage /> },
+]
 
 const centered = { display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: '60vh' }
 
@@ -68,8 +86,23 @@ function LoginRoute() {
   return me ? <Navigate to={from && from !== '/login' ? from : '/'} replace /> : <LoginPage />
 }
 
+/** Pages for the public: no sign-in, no console frame. */
+function PublicRoutes() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/public/collection-points" element={<PublicCollectionPointsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  )
+}
+
 export function AppRoutes() {
   const { status } = useAuth()
+  const { pathname } = useLocation()
+  // Public pages show at once, whatever the session check says or however long it takes.
+  if (pathname.startsWith('/public/')) return <PublicRoutes />
   if (status === 'loading') return <PageSpinner />
   if (status === 'unreachable') return <Unreachable />
   return (
@@ -115,6 +148,17 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route
+          path="collection-points"
+          element={
+            <RequirePermission permission={PERMISSIONS.collectionPoints}>
+              <CollectionPointsPage />
+            </RequirePermission>
+          }
+        />
+        {DNA_ROUTES.map(({ path, permission, page }) => (
+          <Route key={path} path={path} element={<RequirePermission permission={permission}>{page}</RequirePermission>} />
+        ))}
         <Route
           path="account"
           element={

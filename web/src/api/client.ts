@@ -3,6 +3,8 @@
 export interface FieldError {
   path: string
   message: string
+  /** A stable reason, when the server gives one (rows of an import file). */
+  code?: string
 }
 
 /** An RFC 9457 problem from the server, or a stand-in for a network failure (status 0). */

@@ -1,6 +1,20 @@
 import type { ReactNode } from 'react'
 import type { MenuProps } from 'antd'
-import { ApiOutlined, ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import {
+  AimOutlined,
+  ApiOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  ExperimentOutlined,
+  ManOutlined,
+  ProfileOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../auth/auth-context.tsx'
 
@@ -10,24 +24,63 @@ export const PERMISSIONS = {
   users: 'user.manage',
   apiKeys: 'user.manage',
   audit: 'audit.read',
+  collectionPoints: 'collection_point.manage',
+  dnaRead: 'dna.profile.read',
+  dnaWrite: 'dna.profile.write',
+  dnaSearch: 'dna.search',
+  frequencyTables: 'frequency_table.manage',
 } as const
 
-const ITEMS: { path: string; icon: ReactNode; labelKey: string; permission: string | null }[] = [
+/** Menu groups (submenus): each shows where its first permitted entry falls, and only if it has one. */
+const GROUPS = { dna: { icon: <ExperimentOutlined />, labelKey: 'dna:nav.group' } }
+
+const ITEMS: { path: string; icon: ReactNode; labelKey: string; permission: string | null; group?: keyof typeof GROUPS }[] = [
   { path: '/', icon: <DashboardOutlined />, labelKey: 'nav.dashboard', permission: null },
+  { path: '/dna-hits', icon: <AimOutlined />, labelKey: 'dna:nav.hits', permission: PERMISSIONS.dnaRead, group: 'dna' },
+  { path: '/dna-profiles', icon: <ProfileOutlined />, labelKey: 'dna:nav.profiles', permission: PERMISSIONS.dnaRead, group: 'dna' },
+  { path: '/dna-import', icon: <CloudUploadOutlined />, labelKey: 'dna:nav.import', permission: PERMISSIONS.dnaWrite, group: 'dna' },
+  { path: '/dna-ystr', icon: <ManOutlined />, labelKey: 'dna:nav.ystr', permission: PERMISSIONS.dnaSearch, group: 'dna' },
+  {
+    path: '/dna-frequency-tables',
+    icon: <TableOutlined />,
+    labelKey: 'dna:nav.frequencyTables',
+    permission: PERMISSIONS.frequencyTables,
+    group: 'dna',
+  },
   { path: '/units', icon: <ApartmentOutlined />, labelKey: 'nav.units', permission: PERMISSIONS.units },
   { path: '/users', icon: <TeamOutlined />, labelKey: 'nav.users', permission: PERMISSIONS.users },
   { path: '/api-keys', icon: <ApiOutlined />, labelKey: 'nav.apiKeys', permission: PERMISSIONS.apiKeys },
   { path: '/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: PERMISSIONS.audit },
+  {
+    path: '/collection-points',
+    icon: <EnvironmentOutlined />,
+    labelKey: 'nav.collectionPoints',
+    permission: PERMISSIONS.collectionPoints,
+  },
   { path: '/account', icon: <UserOutlined />, labelKey: 'nav.account', permission: null },
 ]
 
-/** Menu entries the signed-in user may open, keyed by path. */
-export function useNavItems(): NonNullable<MenuProps['items']> {
+type Entries = NonNullable<MenuProps['items']>
+
+/** Menu entries the signed-in user may open, keyed by path; grouped entries sit in their submenu. */
+export function useNavItems(): Entries {
   const { t } = useTranslation()
   const { can } = useAuth()
-  return ITEMS.filter((item) => item.permission === null || can(item.permission)).map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: t(item.labelKey),
-  }))
+  const entries: Entries = []
+  const groups = new Map<string, Entries>()
+  for (const item of ITEMS.filter((item) => item.permission === null || can(item.permission))) {
+    const entry = { key: item.path, icon: item.icon, label: t(item.labelKey) }
+    if (!item.group) {
+      entries.push(entry)
+      continue
+    }
+    let children = groups.get(item.group)
+    if (!children) {
+      children = []
+      groups.set(item.group, children)
+      entries.push({ key: `group:${item.group}`, icon: GROUPS[item.group].icon, label: t(GROUPS[item.group].labelKey), children })
+    }
+    children.push(entry)
+  }
+  return entries
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { Alert, Button, Card, Form, Input, Typography } from 'antd'
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons'
+import { EnvironmentOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client.ts'
 import { applyFieldErrors, describeError } from '../../api/errors.ts'
@@ -98,6 +99,10 @@ export function LoginPage() {
       <Typography.Text type="secondary" style={{ marginTop: 24 }}>
         {t('login.notice')}
       </Typography.Text>
+      {/* For families who land here looking for help: the public finder needs no account. */}
+      <Link to="/public/collection-points" className="ty-login-public-link" data-testid="public-collection-points-link">
+        <EnvironmentOutlined /> {t('collectionPoints:public.loginLink')}
+      </Link>
     </div>
   )
 }
