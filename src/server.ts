@@ -9,7 +9,7 @@ import { authenticateApiKey, authenticateSession, ensureDivisions } from './modu
 import { isIdentityEmpty } from './modules/identity/demo.ts'
 import type { DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemo } from './demo.ts'
-import { installShippedFrequencyTables } from './modules/dna/index.ts'
+import { drainSearchQueue, installShippedFrequencyTables, useSearchExecutor, WorkerPool } from './modules/dna/index.ts'
 
 export interface Server {
   app: App
@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const runtime = await openRuntime(config, options)
   const { platform } = runtime
   let timer: NodeJS.Timeout | undefined
+  let searchPool: WorkerPool | undefined
   try {
     const ctx = createCtx(platform, { actor: systemActor('startup') })
     const demoCredentials = await prepareDatabase(ctx, config)
@@ -52,15 +53,22 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       routes: moduleRoutes,
       webDist: config.webDist,
     })
+    const worker = createCtx(platform, { actor: systemActor('background') })
+    searchPool = new WorkerPool()
+    useSearchExecutor(platform.db, searchPool)
+    // Background work is table-driven (deadlines, the DNA search queue): each pass picks up whatever is due,
+    // so a restart or a lost timer tick delays work but never loses or repeats it.
     const sweep = async () => {
       const result = await sweepDeadlines(platform.db, platform.clock)
       if (result.reminders + result.overdue + result.escalations > 0) platform.log.info(result, 'deadline events emitted')
+      const searched = await drainSearchQueue(worker)
+      if (searched.searched > 0) platform.log.info(searched, 'new DNA profiles searched')
     }
     if (options.listen !== false) await app.listen({ port: config.port, host: config.host })
     if (options.sweepTimer !== false) {
       await sweep()
       timer = setInterval(
-        () => void sweep().catch((err) => platform.log.error({ err }, 'deadline sweep failed')),
+        () => void sweep().catch((err) => platform.log.error({ err }, 'background pass failed')),
         config.deadlineSweepSeconds * 1000,
       )
       timer.unref()
@@ -72,12 +80,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       sweep,
       async close() {
         clearInterval(timer)
+        await searchPool?.close()
         await app.close()
         await runtime.close()
       },
     }
   } catch (error) {
     clearInterval(timer)
+    await searchPool?.close()
     await runtime.close()
     throw error
   }

@@ -53,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailures: int(env.TUANYUAN_LOCKOUT_FAILURES, 5, 'TUANYUAN_LOCKOUT_FAILURES'),
       minutes: int(env.TUANYUAN_LOCKOUT_MINUTES, 15, 'TUANYUAN_LOCKOUT_MINUTES'),
     },
-    deadlineSweepSeconds: int(env.TUANYUAN_DEADLINE_SWEEP_SECONDS, 60, 'TUANYUAN_DEADLINE_SWEEP_SECONDS'),
+    deadlineSweepSeconds: int(env.TUANYUAN_DEADLINE_SWEEP_SECONDS, 10, 'TUANYUAN_DEADLINE_SWEEP_SECONDS'),
     trustProxy: bool(env.TUANYUAN_TRUST_PROXY, false),
     demoPassword: env.TUANYUAN_DEMO_PASSWORD || undefined,
   }

@@ -7,6 +7,7 @@ import { dnaFrequencyTable } from './tables.ts'
 import { loadShippedTables, DEFAULT_TABLE_ID } from './frequencies/shipped.ts'
 import { parseFrequencyCsv, parseFrequencyJson, type FrequencyTable, type TableIssue } from './frequencies/table.ts'
 import type { FrequencyTableMeta } from './frequencies/meta.ts'
+import { queueFullRerun } from './search-service.ts'
 
 type Row = typeof dnaFrequencyTable.$inferSelect
 
@@ -145,10 +146,10 @@ function safeJson(content: string): unknown {
   }
 }
 
-/** Makes `name` the database's default table; a full search re-run should follow (the caller starts it). */
+/** Makes `name` the database's default table and queues a full search re-run with it. */
 export async function setDefaultFrequencyTable(ctx: Ctx, name: string): Promise<FrequencyTableSummary> {
   authorize(ctx.actor, 'frequency_table.manage')
-  return ctx.db.transaction(async (tx) => {
+  const summary = await ctx.db.transaction(async (tx) => {
     const [target] = await tx.select().from(dnaFrequencyTable).where(eq(dnaFrequencyTable.name, name))
     if (!target) throw notFound('dna.frequency_table.not_found', `no frequency table "${name}"`)
     await tx.update(dnaFrequencyTable).set({ isDefault: false }).where(eq(dnaFrequencyTable.isDefault, true))
@@ -156,4 +157,7 @@ export async function setDefaultFrequencyTable(ctx: Ctx, name: string): Promise<
     await ctx.audit({ action: 'dna.frequency_table.default', resource: { type: 'dna_frequency_table', id: row.id }, details: { name } }, tx)
     return summarise(row)
   })
+  // Every profile is searched again with the new table; hits found before stay.
+  await queueFullRerun(ctx)
+  return summary
 }

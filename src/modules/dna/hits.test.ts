@@ -7,7 +7,7 @@ import { sweepDeadlines } from '../../platform/deadlines/sweep.ts'
 import { makeUnit, makeUser, type TestUser } from '../identity/testing.ts'
 import type { UnitView } from '../identity/schema.ts'
 import { makeProfile } from './testing.ts'
-import { recordHit, type HitCandidate } from './hits.ts'
+import { pairKeyOf, recordHit, type HitCandidate } from './hits.ts'
 import { registerPerson, createFamilyGroup } from './persons.ts'
 import { dnaProfile } from './tables.ts'
 import { eq } from 'drizzle-orm'
@@ -61,6 +61,13 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 describe('DNA hits', () => {
+  it('keys symmetric comparisons the same both ways, and parentage by its sides', () => {
+    expect(pairKeyOf('identity', ['a'], 'b')).toBe(pairKeyOf('identity', ['b'], 'a'))
+    expect(pairKeyOf('full_siblings', ['a'], 'b')).toBe(pairKeyOf('full_siblings', ['b'], 'a'))
+    expect(pairKeyOf('duo', ['a'], 'b')).not.toBe(pairKeyOf('duo', ['b'], 'a'))
+    expect(pairKeyOf('trio', ['m', 'f'], 'c')).toBe(pairKeyOf('trio', ['f', 'm'], 'c'))
+  })
+
   it('stores a hit once and opens a three-day review for the relatives’ unit', async () => {
     const { hitId, candidate } = await plantHit()
     const again = await t.ctx().db.transaction((tx) => recordHit(t.ctx(), tx, candidate))

@@ -29,8 +29,13 @@ export interface HitCandidate {
   engineVersion: string
 }
 
-export const pairKeyOf = (mode: HitMode, referenceIds: string[], candidateId: string) =>
-  `${mode}:${[...referenceIds].sort().join('+')}:${candidateId}`
+/** Modes where neither side is the parent: A↔B and B↔A are one comparison. */
+const SYMMETRIC_MODES: readonly HitMode[] = ['identity', 'full_siblings', 'half_siblings']
+
+export function pairKeyOf(mode: HitMode, referenceIds: string[], candidateId: string): string {
+  if (SYMMETRIC_MODES.includes(mode) && referenceIds.length === 1) return `${mode}:${[referenceIds[0], candidateId].sort().join('+')}`
+  return `${mode}:${[...referenceIds].sort().join('+')}:${candidateId}`
+}
 
 /**
  * Stores a hit once (a re-run finds the same key and changes nothing) and opens its review

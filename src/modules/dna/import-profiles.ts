@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { getUnitForRead } from '../identity/index.ts'
 import type { UnitView } from '../identity/schema.ts'
-import { dnaImportBatch, dnaPerson, dnaProfile, dnaSampleRegistration } from './tables.ts'
+import { dnaImportBatch, dnaPerson, dnaProfile, dnaSampleRegistration, dnaSearchQueue } from './tables.ts'
 import { dnaResource } from './persons.ts'
 import type { BuiltProfile, ImportProblem } from './import/rules.ts'
 import { REFERENCE_CATEGORIES, type DnaIndex, type ImportBatchView, type PersonCategory } from './schema.ts'
@@ -183,25 +183,30 @@ async function insertProfiles(
       .returning({ id: dnaPerson.id })
     needPerson.forEach((f, i) => (f.personId = persons[i].id))
   }
-  await tx.insert(dnaProfile).values(
-    fresh.map(({ sample, personId, category }) => ({
-      sampleCode: sample.sampleCode,
-      personId,
-      category,
-      index: request.index,
-      kit: sample.kit ?? null,
-      lab: sample.lab ?? null,
-      collectedAt: sample.collectedAt ? new Date(sample.collectedAt) : null,
-      amelogenin: sample.amelogenin ?? null,
-      genotypes: sample.genotypes,
-      locusCount: Object.keys(sample.genotypes).length,
-      resampleNeeded: sample.flags.resampleNeeded,
-      flags: { triAllelic: sample.flags.triAllelic, offLadder: sample.flags.offLadder },
-      unitId: owner.id,
-      divisionCode: owner.divisionCode,
-      createdAt: ctx.now(),
-    })),
-  )
+  const inserted = await tx
+    .insert(dnaProfile)
+    .values(
+      fresh.map(({ sample, personId, category }) => ({
+        sampleCode: sample.sampleCode,
+        personId,
+        category,
+        index: request.index,
+        kit: sample.kit ?? null,
+        lab: sample.lab ?? null,
+        collectedAt: sample.collectedAt ? new Date(sample.collectedAt) : null,
+        amelogenin: sample.amelogenin ?? null,
+        genotypes: sample.genotypes,
+        locusCount: Object.keys(sample.genotypes).length,
+        resampleNeeded: sample.flags.resampleNeeded,
+        flags: { triAllelic: sample.flags.triAllelic, offLadder: sample.flags.offLadder },
+        unitId: owner.id,
+        divisionCode: owner.divisionCode,
+        createdAt: ctx.now(),
+      })),
+    )
+    .returning({ searchNo: dnaProfile.searchNo })
+  // Queued in the same transaction: every stored profile will be searched exactly once.
+  await tx.insert(dnaSearchQueue).values(inserted.map(({ searchNo }) => ({ searchNo, reason: 'import' as const, enqueuedAt: ctx.now() })))
 }
 
 async function recordBatch(

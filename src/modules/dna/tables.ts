@@ -186,3 +186,13 @@ export const dnaYstrHaplotype = pgTable(
   },
   (t) => [index().on(t.personId), index('dna_ystr_division_idx').on(t.divisionCode)],
 )
+
+/**
+ * Profiles waiting to be searched: written in the import's transaction, removed in the search's, so a
+ * profile is searched once whatever crashes or restarts happen between the two.
+ */
+export const dnaSearchQueue = pgTable('dna_search_queue', {
+  searchNo: integer().primaryKey(),
+  reason: text().$type<'import' | 'rerun'>().notNull(),
+  enqueuedAt: at().notNull(),
+})
