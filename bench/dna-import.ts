@@ -15,23 +15,10 @@ import { makeUnit, makeUser } from '../src/modules/identity/testing.ts'
 import { parseLabCsv } from '../src/modules/dna/import/lab-csv.ts'
 import { importProfiles, type ImportEvent } from '../src/modules/dna/import-profiles.ts'
 import { loadShippedTables } from '../src/modules/dna/frequencies/shipped.ts'
+import { STANDARD_LOCI } from '../src/modules/dna/search/model.ts'
 
 const SAMPLES = Number(process.env.BENCH_IMPORT_SAMPLES ?? 50_000)
-const LOCI = [
-  'CSF1PO',
-  'D3S1358',
-  'D5S818',
-  'D7S820',
-  'D8S1179',
-  'D13S317',
-  'D16S539',
-  'D18S51',
-  'D21S11',
-  'FGA',
-  'TH01',
-  'TPOX',
-  'vWA',
-].concat(['D1S1656', 'D2S441', 'D2S1338', 'D10S1248', 'D12S391', 'D19S433', 'D22S1045', 'Penta D', 'Penta E', 'D6S1043'])
+const LOCI = STANDARD_LOCI
 
 function seeded(seed: number) {
   let s = seed >>> 0

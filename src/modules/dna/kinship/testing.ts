@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FrequencyTable, Genotype, Profile } from './types.ts'
+import { STANDARD_LOCI } from '../search/model.ts'
 
 const REPO = path.resolve(import.meta.dirname, '../../../..')
 // The dna module ships the tables in frequencies/data; the shared copy beside the repository is their source.
@@ -30,31 +31,7 @@ export function loadFrequencyTable(file = 'chinese.csv'): FrequencyTable {
 }
 
 /** The 23 loci of CODIS and the kits common in China, in the order of the shipped tables. */
-export const CORE_LOCI = [
-  'CSF1PO',
-  'D3S1358',
-  'D5S818',
-  'D7S820',
-  'D8S1179',
-  'D13S317',
-  'D16S539',
-  'D18S51',
-  'D21S11',
-  'FGA',
-  'TH01',
-  'TPOX',
-  'vWA',
-  'D1S1656',
-  'D2S441',
-  'D2S1338',
-  'D10S1248',
-  'D12S391',
-  'D19S433',
-  'D22S1045',
-  'Penta D',
-  'Penta E',
-  'D6S1043',
-]
+export const CORE_LOCI = STANDARD_LOCI
 
 /** mulberry32: small, fast and reproducible across runs. */
 export function createRandom(seed: number): () => number {
