@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { scoreComparison, type Comparison } from '../src/modules/dna/search/compare.ts'
-import { SearchIndex } from '../src/modules/dna/search/index.ts'
+import { SearchIndex } from '../src/modules/dna/search/profile-index.ts'
 import { pairCode } from '../src/modules/dna/search/layout.ts'
 import {
   DEFAULT_MIN_FREQUENCY,

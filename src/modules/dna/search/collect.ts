@@ -3,7 +3,7 @@
 // decides who is worth re-scoring; the LR reported is always compare.ts's.
 import { scoreComparison } from './compare.ts'
 import type { ScanResult } from './executor.ts'
-import type { SearchIndex } from './index.ts'
+import type { SearchIndex } from './profile-index.ts'
 import { CHUNK_ROWS, PAIR_STORE } from './layout.ts'
 import { PROFILE_KINDS, type Genotypes, type ProfileKind, type ScoreModel, type SearchMode } from './model.ts'
 import type { PairTarget, PlannedJob, SubjectRole } from './jobs.ts'

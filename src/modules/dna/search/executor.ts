@@ -1,6 +1,6 @@
 // Where scan jobs run: in this thread (tests, small indexes, a CLI) or on the worker pool (pool.ts). Both cut
 // the index into the same tasks, one per used chunk of each store a job needs, and return the same hits.
-import type { SearchIndex } from './index.ts'
+import type { SearchIndex } from './profile-index.ts'
 import { CHUNK_ROWS, STORE_COUNT } from './layout.ts'
 import type { ScanJob } from './plan.ts'
 import { emptyHits, hydrateJob, runTasks, type ChunkSet, type HitList } from './scan.ts'

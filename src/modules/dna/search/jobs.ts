@@ -3,7 +3,7 @@
 // whichever request they come from, so two modes cost one lookup per locus; a child's trio against family
 // pairs is a job of its own.
 import type { Comparison } from './compare.ts'
-import type { SearchIndex } from './index.ts'
+import type { SearchIndex } from './profile-index.ts'
 import { PAIR_STORE } from './layout.ts'
 import { KAPPA, PROFILE_KINDS, type Genotypes, type ProfileKind, type ScoreModel, type SearchMode } from './model.ts'
 import { FIELDS, planFused, planPairs, type ScanJob } from './plan.ts'

@@ -3,7 +3,7 @@
 // counter and each sends back its survivors.
 import { Worker } from 'node:worker_threads'
 import { buildTasks, type ScanExecutor, type ScanResult } from './executor.ts'
-import type { SearchIndex } from './index.ts'
+import type { SearchIndex } from './profile-index.ts'
 import { STORE_COUNT } from './layout.ts'
 import type { ScanJob } from './plan.ts'
 import { emptyHits } from './scan.ts'

@@ -4,7 +4,7 @@
 // and all jobs of a batch of requests share one pass over the index, chunk by chunk.
 import { invalid } from '../../../platform/errors.ts'
 import { inlineExecutor, type ScanExecutor } from './executor.ts'
-import type { SearchIndex } from './index.ts'
+import type { SearchIndex } from './profile-index.ts'
 import { PAIR_STORE } from './layout.ts'
 import { DEFAULT_THRESHOLDS, effectiveThreshold } from './thresholds.ts'
 import { PROFILE_KINDS, type Genotypes, type ProfileKind, type ScoreModel, type SearchMode } from './model.ts'

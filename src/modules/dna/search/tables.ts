@@ -6,7 +6,7 @@
 // subject's genotype at the locus, tables are remembered per locus and genotype. Formulas are scores.ts's,
 // arranged per allele (notation there). A locus the subject (for a trio: both parents) lacks gets null.
 import { tableLength } from './layout.ts'
-import type { SearchIndex } from './index.ts'
+import type { SearchIndex } from './profile-index.ts'
 import { toGenotype, type Genotype, type Genotypes, type ScoreModel } from './model.ts'
 import { alleleFrequency, transmission } from './scores.ts'
 

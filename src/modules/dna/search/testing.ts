@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { scoreComparison, type Comparison } from './compare.ts'
-import { SearchIndex } from './index.ts'
+import { SearchIndex } from './profile-index.ts'
 import {
   DEFAULT_MIN_FREQUENCY,
   DEFAULT_MUTATION,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SearchIndex } from './index.ts'
+import { SearchIndex } from './profile-index.ts'
 import { CHUNK_ROWS, MAX_ALLELES_PER_LOCUS, decodePair, pairCode } from './layout.ts'
 import { STANDARD_LOCI } from './model.ts'
 
