@@ -1,9 +1,10 @@
 import { useCallback } from 'react'
-import { Alert, App, Button } from 'antd'
+import { App } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client.ts'
 import { describeError } from '../../api/errors.ts'
+import { LoadError } from '../../shared/load-error.tsx'
 
 /** The DNA module's own error texts (`dna:errors.<code>`) first, then the shared ones (`errors:<code>`). */
 export function describeDnaError(t: TFunction, error: unknown): string {
@@ -21,23 +22,7 @@ export function useDnaReportError() {
   return useCallback((error: unknown) => void message.error(describeDnaError(t, error)), [t, message])
 }
 
-/** A failed load, in words, with a retry; renders nothing when there is no error. */
+/** A failed load with the DNA module's error texts, and a retry. */
 export function DnaLoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation()
-  if (!error) return null
-  return (
-    <Alert
-      type="error"
-      showIcon
-      style={{ marginBottom: 16 }}
-      title={describeDnaError(t, error)}
-      action={
-        onRetry && (
-          <Button size="small" onClick={onRetry}>
-            {t('common:actions.retry')}
-          </Button>
-        )
-      }
-    />
-  )
+  return <LoadError error={error} onRetry={onRetry} describe={describeDnaError} />
 }
