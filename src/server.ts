@@ -9,7 +9,7 @@ import { authenticateApiKey, authenticateSession, ensureDivisions } from './modu
 import { isIdentityEmpty } from './modules/identity/demo.ts'
 import type { DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemo } from './demo.ts'
-import { drainSearchQueue, installShippedFrequencyTables, useSearchExecutor, WorkerPool } from './modules/dna/index.ts'
+import { drainSearchQueue, installShippedFrequencyTables, useSearchExecutor, useSearchThresholds, WorkerPool } from './modules/dna/index.ts'
 
 export interface Server {
   app: App
@@ -56,6 +56,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     const worker = createCtx(platform, { actor: systemActor('background') })
     searchPool = new WorkerPool()
     useSearchExecutor(platform.db, searchPool)
+    useSearchThresholds(platform.db, config.dnaSearchThresholds)
     // Background work is table-driven (deadlines, the DNA search queue): each pass picks up whatever is due,
     // so a restart or a lost timer tick delays work but never loses or repeats it.
     const sweep = async () => {

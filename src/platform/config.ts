@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: boolean
   /** One password for every demo user (tests, screenshots); otherwise each gets a random one. */
   demoPassword: string | undefined
+  /** DNA search floors (log10 LR) by mode name, over the engine's defaults; the DNA module checks the names. */
+  dnaSearchThresholds: Record<string, number>
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -27,6 +29,18 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`)
   return n
+}
+
+/** `duo=3,trio=4`: numbers by name. */
+function numbersByName(value: string | undefined, name: string): Record<string, number> {
+  const pairs = (value ?? '').split(',').filter((part) => part.trim() !== '')
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const match = /^\s*([a-z_]+)\s*=\s*(-?\d+(\.\d+)?)\s*$/.exec(pair)
+      if (!match) throw new Error(`${name} must look like "duo=4,trio=4", got "${value}"`)
+      return [match[1], Number(match[2])]
+    }),
+  )
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -56,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlineSweepSeconds: int(env.TUANYUAN_DEADLINE_SWEEP_SECONDS, 10, 'TUANYUAN_DEADLINE_SWEEP_SECONDS'),
     trustProxy: bool(env.TUANYUAN_TRUST_PROXY, false),
     demoPassword: env.TUANYUAN_DEMO_PASSWORD || undefined,
+    dnaSearchThresholds: numbersByName(env.TUANYUAN_DNA_SEARCH_THRESHOLDS, 'TUANYUAN_DNA_SEARCH_THRESHOLDS'),
   }
 }

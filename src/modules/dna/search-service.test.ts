@@ -7,7 +7,7 @@ import type { UnitView } from '../identity/schema.ts'
 import { installShippedFrequencyTables, getDefaultFrequencyTable } from './frequency-tables.ts'
 import { createFamilyGroup, registerPerson } from './persons.ts'
 import { importProfiles, type ImportEvent } from './import-profiles.ts'
-import { drainSearchQueue, queueFullRerun } from './search-service.ts'
+import { drainSearchQueue, queueFullRerun, useSearchThresholds } from './search-service.ts'
 import { AlleleSampler, childOf, randomProfile, seededRandom } from './search/simulate.ts'
 import { STANDARD_LOCI } from './search/model.ts'
 import type { BuiltProfile } from './import/rules.ts'
@@ -109,5 +109,40 @@ describe('automatic search of new profiles', () => {
     expect(rerun).toMatchObject({ searched: 43, hits: 0 })
     const [{ n }] = await queryRows<{ n: string }>(t.platform.db, sql`SELECT count(*) AS n FROM dna_hit`)
     expect(Number(n)).toBe(hits.length)
+  })
+})
+
+describe('deployment thresholds', () => {
+  it('applies the configured floors per mode and refuses unknown modes', async () => {
+    expect(() => useSearchThresholds(t.platform.db, { duet: 3 })).toThrow(/unknown DNA search mode duet/)
+    expect(() => useSearchThresholds(t.platform.db, { duo: -1 })).toThrow(/at least 0: duo/)
+    const mother = randomProfile(sampler, random)
+    const child = childOf(sampler, mother, randomProfile(sampler, random), random)
+    const group = await createFamilyGroup(t.ctx(analyst.actor), { label: '南山 2020-001', unitId: nanshan.id })
+    await registerPerson(t.ctx(analyst.actor), {
+      category: 'relative_of_missing',
+      relation: 'mother',
+      familyGroupId: group.id,
+      unitId: nanshan.id,
+      consent: { givenAt: '2026-01-01T00:00:00Z' },
+      sampleCodes: ['NS2-M'],
+    })
+    // A floor no true parent reaches at 23 loci: the mother's duo hit is not recorded; the default floor finds it.
+    useSearchThresholds(t.platform.db, { duo: 60 })
+    try {
+      await load(nanshan, [sample('NS2-M', mother)], 'relative_of_missing', 'mother-2')
+      await load(chengdu, [sample('CD2-CHILD', child)], 'unknown_origin_child', 'child-2')
+      expect(await drainSearchQueue(t.ctx())).toMatchObject({ searched: 2, hits: 0 })
+    } finally {
+      useSearchThresholds(t.platform.db, {})
+    }
+    await queueFullRerun(t.ctx())
+    const rerun = await drainSearchQueue(t.ctx())
+    expect(rerun.hits).toBeGreaterThanOrEqual(1)
+    const duo = await queryRows<{ n: string }>(
+      t.platform.db,
+      sql`SELECT count(*) AS n FROM dna_hit h JOIN dna_profile c ON c.id = h.candidate_profile_id WHERE c.sample_code = 'CD2-CHILD' AND h.mode = 'duo'`,
+    )
+    expect(Number(duo[0].n)).toBe(1)
   })
 })

@@ -29,6 +29,19 @@ interface Engine {
 
 const engines = new WeakMap<Db, Engine>()
 const executors = new WeakMap<Db, ScanExecutor>()
+const floors = new WeakMap<Db, Partial<Record<SearchMode, number>>>()
+
+/**
+ * Sets this database's search floors (log10 LR per mode) over the engine's defaults, e.g. a lower duo floor
+ * for a deployment that prefers recall over review load (src/modules/dna/search/README.md, "Thresholds").
+ */
+export function useSearchThresholds(db: Db, thresholds: Record<string, number>): void {
+  const unknown = Object.keys(thresholds).filter((mode) => !(SEARCH_MODES as readonly string[]).includes(mode))
+  if (unknown.length) throw new Error(`unknown DNA search mode ${unknown.join(', ')}: the modes are ${SEARCH_MODES.join(', ')}`)
+  const invalid = Object.entries(thresholds).filter(([, floor]) => !(floor >= 0))
+  if (invalid.length) throw new Error(`a DNA search threshold must be a log10 LR of at least 0: ${invalid.map(([m]) => m).join(', ')}`)
+  floors.set(db, thresholds)
+}
 
 /** Lets a server scan with its worker threads (a WorkerPool); without one, scans run on the calling thread. */
 export function useSearchExecutor(db: Db, executor: ScanExecutor): void {
@@ -137,7 +150,8 @@ export async function searchProfiles(ctx: Ctx, tx: Db, searchNos: number[]): Pro
       subjects.push([parents.mother, parents.father])
     }
   }
-  const results = await searchMany({ index: engine.index, model: engine.model, executor: engine.executor }, requests)
+  const context = { index: engine.index, model: engine.model, executor: engine.executor, thresholds: floors.get(ctx.db) }
+  const results = await searchMany(context, requests)
   let recorded = 0
   for (const [i, hits] of results.entries()) {
     for (const hit of hits) if (await storeHit(ctx, tx, engine, subjects[i], hit)) recorded++
