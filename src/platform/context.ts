@@ -21,6 +21,8 @@ export interface Platform {
  */
 export interface Ctx {
   actor: Actor
+  /** The process's settings, for services whose rules are configurable (alert radii, cold-case age…). */
+  config: Config
   db: Db
   jobs: Jobs
   log: Logger
@@ -44,6 +46,7 @@ export function createCtx(platform: Platform, origin: CtxOrigin): Ctx {
   const ip = origin.ip ?? null
   return {
     actor: origin.actor,
+    config: platform.config,
     db: platform.db,
     jobs: platform.jobs,
     log: requestId ? platform.log.child({ reqId: requestId }) : platform.log,
