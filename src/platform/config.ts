@@ -22,6 +22,38 @@ export interface Config {
   demoPassword: string | undefined
   /** DNA search floors (log10 LR) by mode name, over the engine's defaults; the DNA module checks the names. */
   dnaSearchThresholds: Record<string, number>
+  alerts: AlertSettings
+}
+
+export interface AlertSettings {
+  /** The staged radius: from `afterMinutes` since disappearance, `radiusKm`; ascending. */
+  radiusSteps: { afterMinutes: number; radiusKm: number }[]
+  /** CAP `status`: `Exercise` or `Test` for a demonstration or training deployment. */
+  capStatus: 'Actual' | 'Exercise' | 'Test'
+  /** CAP `sender` (no spaces or commas): who issues the alerts, e.g. the platform's domain. */
+  capSender: string
+  /** The public address of this installation, for links in alerts (pages, photos, CAP messages). */
+  publicUrl: string
+}
+
+/** `0:100,60:200`: minutes since disappearance → radius in km, ascending, starting at 0. */
+function radiusSteps(value: string, name: string): AlertSettings['radiusSteps'] {
+  const steps = value.split(',').map((pair) => {
+    const match = /^\s*(\d+)\s*:\s*(\d+(\.\d+)?)\s*$/.exec(pair)
+    if (!match) throw new Error(`${name} must look like "0:100,60:200,120:300,180:500" (minutes:km), got "${value}"`)
+    return { afterMinutes: Number(match[1]), radiusKm: Number(match[2]) }
+  })
+  const ascending = steps.every((s, i) => i === 0 || (s.afterMinutes > steps[i - 1].afterMinutes && s.radiusKm > 0))
+  if (steps[0].afterMinutes !== 0 || !ascending || steps.some((s) => s.radiusKm <= 0 || s.radiusKm > 3000)) {
+    throw new Error(`${name} must start at minute 0, rise in time, and keep each radius within 0–3000 km, got "${value}"`)
+  }
+  return steps
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined || value === '') return fallback
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${value}"`)
+  return value as T
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -71,5 +103,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TUANYUAN_TRUST_PROXY, false),
     demoPassword: env.TUANYUAN_DEMO_PASSWORD || undefined,
     dnaSearchThresholds: numbersByName(env.TUANYUAN_DNA_SEARCH_THRESHOLDS, 'TUANYUAN_DNA_SEARCH_THRESHOLDS'),
+    alerts: {
+      // The platform's published rule: within 1 h 100 km, 1–2 h 200 km, 2–3 h 300 km, over 3 h 500 km.
+      radiusSteps: radiusSteps(env.TUANYUAN_ALERT_RADIUS_STEPS || '0:100,60:200,120:300,180:500', 'TUANYUAN_ALERT_RADIUS_STEPS'),
+      capStatus: oneOf(env.TUANYUAN_ALERT_CAP_STATUS, ['Actual', 'Exercise', 'Test'] as const, 'Actual', 'TUANYUAN_ALERT_CAP_STATUS'),
+      capSender: env.TUANYUAN_ALERT_SENDER || 'tuanyuan.local',
+      publicUrl: (env.TUANYUAN_PUBLIC_URL || `http://localhost:${int(env.PORT, 8080, 'PORT')}`).replace(/\/+$/, ''),
+    },
   }
 }
