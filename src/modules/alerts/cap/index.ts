@@ -1,0 +1,7 @@
+export { buildCapAtomFeed } from './atom.ts'
+export { displayRadiusKm } from './fields.ts'
+export { buildCapMessage, CAP_MEDIA_TYPE, CAP_NAMESPACE } from './message.ts'
+export { CAP_LANGUAGES, capInfoTexts, type CapInfoTexts, type CapLanguage } from './texts.ts'
+export { formatCapDateTime } from './time.ts'
+export type { CapAlertDetails, CapAtomFeedInput, CapMessageInput, CapReference, CapValidationResult } from './types.ts'
+export { validateCap } from './validate.ts'
