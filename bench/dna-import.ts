@@ -1,7 +1,9 @@
 // Import throughput: a synthetic lab export (long form, 23 loci per sample, genotypes drawn from the shipped
-// Chinese table) streamed through the parser into the database, on PGlite and on PostgreSQL in the same run.
-// PostgreSQL: BENCH_DATABASE_URL (an admin URL; a scratch database is created and dropped), else a throwaway
-// cluster is started with scripts/pg-cluster.sh. Prints one JSON line per figure.
+// Chinese table) streamed through the parser into the database, then loaded into the in-memory search index
+// (CSV -> database -> index), on PGlite and on PostgreSQL in the same run. PostgreSQL: BENCH_DATABASE_URL (an
+// admin URL; a scratch database is created and dropped), else a throwaway cluster is started with
+// scripts/pg-cluster.sh. Prints one JSON line per figure; the load average comes first, since the machine may be
+// shared and a busy one slows every figure.
 import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -15,7 +17,9 @@ import { makeUnit, makeUser } from '../src/modules/identity/testing.ts'
 import { parseLabCsv } from '../src/modules/dna/import/lab-csv.ts'
 import { importProfiles, type ImportEvent } from '../src/modules/dna/import-profiles.ts'
 import { loadShippedTables } from '../src/modules/dna/frequencies/shipped.ts'
-import { STANDARD_LOCI } from '../src/modules/dna/search/model.ts'
+import { PROFILE_KINDS, STANDARD_LOCI } from '../src/modules/dna/search/model.ts'
+import { installShippedFrequencyTables } from '../src/modules/dna/frequency-tables.ts'
+import { resetSearchEngine, searchEngine } from '../src/modules/dna/search-service.ts'
 
 const SAMPLES = Number(process.env.BENCH_IMPORT_SAMPLES ?? 50_000)
 const LOCI = STANDARD_LOCI
@@ -44,8 +48,20 @@ async function writeExport(file: string) {
   await new Promise<void>((resolve) => out.end(() => resolve()))
 }
 
-async function timeImport(database: Database, file: string): Promise<number> {
+interface Timing {
+  /** CSV -> database, profiles/s. */
+  importRate: number
+  /** Database -> search index (catching the index up with the new profiles), profiles/s. */
+  indexRate: number
+  /** Both, profiles/s. */
+  endToEndRate: number
+}
+
+async function timeImport(database: Database, file: string): Promise<Timing> {
   const t = await testPlatform({ database })
+  await installShippedFrequencyTables(t.platform.db, t.clock.now())
+  // Built before the import, empty: what is timed afterwards is the catch-up alone.
+  await searchEngine(t.platform.db)
   const nation = await makeUnit(t.ctx(), { divisionCode: '000000' })
   const lab = await makeUnit(t.ctx(), { divisionCode: '440000', parentId: nation.id })
   const analyst = await makeUser(t.ctx(), lab, ['dna_analyst'])
@@ -58,9 +74,24 @@ async function timeImport(database: Database, file: string): Promise<number> {
     index: 'anti_trafficking',
     category: 'unknown_origin_child',
   })
-  const seconds = (performance.now() - started) / 1000
+  const imported = performance.now()
   if (batch.imported !== SAMPLES) throw new Error(`imported ${batch.imported} of ${SAMPLES}: ${JSON.stringify(batch.problems.slice(0, 3))}`)
-  return SAMPLES / seconds
+  const engine = await searchEngine(t.platform.db)
+  const indexed = performance.now()
+  const candidates = engine.index.rowCount(PROFILE_KINDS.indexOf('candidate'))
+  if (candidates !== SAMPLES) throw new Error(`the index holds ${candidates} candidate profiles, not ${SAMPLES}`)
+  resetSearchEngine(t.platform.db)
+  return {
+    importRate: SAMPLES / ((imported - started) / 1000),
+    indexRate: SAMPLES / ((indexed - imported) / 1000),
+    endToEndRate: SAMPLES / ((indexed - started) / 1000),
+  }
+}
+
+function emitTiming(backend: string, timing: Timing) {
+  emit(`import_${backend}`, timing.importRate, 'profiles/s')
+  emit(`index_catch_up_${backend}`, timing.indexRate, 'profiles/s')
+  emit(`end_to_end_${backend}`, timing.endToEndRate, 'profiles/s')
 }
 
 function emit(metric: string, value: number, unit: string) {
@@ -71,12 +102,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ty-bench-import-'))
 const file = path.join(dir, 'export.csv')
 let cluster: string | null = null
 try {
+  emit('load_average_1m', os.loadavg()[0], 'runnable tasks')
   await writeExport(file)
   const pglite = await openDatabase({})
   await migrateDatabase(pglite)
-  const pgliteRate = await timeImport(pglite, file)
+  const onPglite = await timeImport(pglite, file)
   await pglite.close()
-  emit('import_pglite', pgliteRate, 'profiles/s')
+  emitTiming('pglite', onPglite)
 
   let adminUrl = process.env.BENCH_DATABASE_URL
   if (!adminUrl) {
@@ -93,12 +125,12 @@ try {
   url.pathname = `/${name}`
   const postgres = await openDatabase({ databaseUrl: url.toString() })
   await migrateDatabase(postgres)
-  const pgRate = await timeImport(postgres, file)
+  const onPostgres = await timeImport(postgres, file)
   await postgres.close()
   await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
   await admin.end()
-  emit('import_postgres', pgRate, 'profiles/s')
-  emit('postgres_over_pglite', pgRate / pgliteRate, 'ratio')
+  emitTiming('postgres', onPostgres)
+  emit('postgres_over_pglite', onPostgres.importRate / onPglite.importRate, 'ratio')
 } finally {
   if (cluster) execFileSync('bash', ['scripts/pg-cluster.sh', 'stop', path.join(cluster, 'c')])
   fs.rmSync(dir, { recursive: true, force: true })

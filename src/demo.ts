@@ -3,6 +3,7 @@ import { DAY, HOUR } from './platform/clock.ts'
 import { createDeadline } from './platform/deadlines/service.ts'
 import { seedDemoIdentity, type DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemoCollectionPoints } from './modules/collection-points/demo.ts'
+import { seedDemoCases } from './modules/cases/demo.ts'
 
 /**
  * Demo data across modules: identity first, then sample obligations so that the console's
@@ -35,5 +36,6 @@ export async function seedDemo(ctx: Ctx, fixedPassword?: string): Promise<DemoCr
     due: { at: new Date(now.getTime() + 20 * HOUR) },
   })
   await seedDemoCollectionPoints(ctx, units)
+  await seedDemoCases(ctx, units)
   return credentials
 }

@@ -10,6 +10,8 @@ import { isIdentityEmpty } from './modules/identity/demo.ts'
 import type { DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemo } from './demo.ts'
 import { drainSearchQueue, installShippedFrequencyTables, useSearchExecutor, useSearchThresholds, WorkerPool } from './modules/dna/index.ts'
+import { supervisionDeadlineListener } from './modules/cases/index.ts'
+import { startAlertDelivery, sweepAlertStages, type AlertDelivery } from './modules/alerts/index.ts'
 
 export interface Server {
   app: App
@@ -43,6 +45,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const { platform } = runtime
   let timer: NodeJS.Timeout | undefined
   let searchPool: WorkerPool | undefined
+  let delivery: AlertDelivery | undefined
   try {
     const ctx = createCtx(platform, { actor: systemActor('startup') })
     const demoCredentials = await prepareDatabase(ctx, config)
@@ -59,9 +62,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     useSearchThresholds(platform.db, config.dnaSearchThresholds)
     // Background work is table-driven (deadlines, the DNA search queue): each pass picks up whatever is due,
     // so a restart or a lost timer tick delays work but never loses or repeats it.
+    delivery = startAlertDelivery(platform, worker)
     const sweep = async () => {
-      const result = await sweepDeadlines(platform.db, platform.clock)
+      const result = await sweepDeadlines(platform.db, platform.clock, [supervisionDeadlineListener])
       if (result.reminders + result.overdue + result.escalations > 0) platform.log.info(result, 'deadline events emitted')
+      const widened = await sweepAlertStages(worker)
+      if (widened > 0) platform.log.info({ widened }, 'alert stages sent')
       const searched = await drainSearchQueue(worker)
       if (searched.searched > 0) platform.log.info(searched, 'new DNA profiles searched')
     }
@@ -81,13 +87,15 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       sweep,
       async close() {
         clearInterval(timer)
-        await searchPool?.close()
         await app.close()
+        await delivery?.stop()
+        await searchPool?.close()
         await runtime.close()
       },
     }
   } catch (error) {
     clearInterval(timer)
+    await delivery?.stop()
     await searchPool?.close()
     await runtime.close()
     throw error

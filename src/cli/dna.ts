@@ -1,24 +1,24 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { withDatabase } from './runtime.ts'
+import { withDatabase, type CliEnv } from './runtime.ts'
 import { EXIT, print, table } from './output.ts'
 import { invalid, notFound } from '../platform/errors.ts'
 import { listUnits } from '../modules/identity/units.ts'
 import { fileDigest } from '../modules/dna/import/digest.ts'
 import { parseLabCsv } from '../modules/dna/import/lab-csv.ts'
 import { importProfiles, type ImportEvent } from '../modules/dna/import-profiles.ts'
-import { DNA_INDEXES, PERSON_CATEGORIES, type DnaIndex, type PersonCategory } from '../modules/dna/schema.ts'
+import { DNA_INDEXES, PERSON_CATEGORIES, type DnaIndex, type ImportBatchView, type PersonCategory } from '../modules/dna/schema.ts'
 
 /** Counts bytes as the parser pulls them, for the progress bar. */
-async function* counted(file: string, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
+export async function* counted(file: string, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) {
     onBytes((chunk as Buffer).length)
     yield chunk as Buffer
   }
 }
 
-function progressBar(total: number) {
+export function progressBar(total: number) {
   let read = 0
   let last = 0
   let status = { samples: 0, problems: 0 }
@@ -44,6 +44,26 @@ function progressBar(total: number) {
     },
     done: () => draw(true),
   }
+}
+
+/** The one unit an operator names by id or exact name. */
+export async function findUnit(ctx: CliEnv['ctx'], idOrName: string) {
+  const units = (await listUnits(ctx)).filter((u) => u.id === idOrName || u.name === idOrName)
+  if (units.length !== 1) throw notFound('unit.not_found', `no single unit "${idOrName}" (see \`tuanyuan unit list\`)`)
+  return units[0]
+}
+
+/** The import report as text: what became of the file (in the caller's words where kinds differ), then every problem by line. */
+export function describeBatch(batch: ImportBatchView, words: { imported: string; rejected: string }): string {
+  const head = {
+    imported: words.imported,
+    unchanged: `this file was imported before (${batch.createdAt}): nothing changed`,
+    rejected: `REJECTED: nothing imported; ${words.rejected}`,
+  }[batch.status]
+  const problems = batch.problems.length
+    ? `\n${table(batch.problems as unknown as Record<string, unknown>[], ['line', 'sample', 'code', 'reason'])}`
+    : ''
+  return `${head}${problems}`
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
@@ -73,31 +93,25 @@ export function registerDna(program: Command) {
       (file: string, o: { unit: string; category: string; index: string; acceptPartial?: boolean; minLoci: string; json?: boolean }) =>
         withDatabase(async ({ ctx }) => {
           if (!fs.existsSync(file)) throw notFound('cli.file_not_found', `no file ${file}`)
-          const units = (await listUnits(ctx)).filter((u) => u.id === o.unit || u.name === o.unit)
-          if (units.length !== 1) throw notFound('unit.not_found', `no single unit "${o.unit}" (see \`tuanyuan unit list\`)`)
+          const unit = await findUnit(ctx, o.unit)
           const bar = progressBar(fs.statSync(file).size)
           const events = parseLabCsv(counted(file, bar.bytes), { resampleBelowLoci: Number(o.minLoci) }) as AsyncIterable<ImportEvent>
           const batch = await importProfiles(ctx, events, {
             fileName: path.basename(file),
             digest: await fileDigest(file),
-            unitId: units[0].id,
+            unitId: unit.id,
             index: oneOf<DnaIndex>(o.index, DNA_INDEXES, '--index'),
             category: oneOf<PersonCategory>(o.category, PERSON_CATEGORIES, '--category'),
             acceptPartial: o.acceptPartial,
             onProgress: bar.update,
           })
           bar.done()
-          print(batch, o, () => {
-            const head = {
+          print(batch, o, () =>
+            describeBatch(batch, {
               imported: `imported ${batch.imported} of ${batch.samples} samples (${batch.resampleNeeded} flagged re-sample needed)`,
-              unchanged: `this file was imported before (${batch.createdAt}): nothing changed`,
-              rejected: `REJECTED: nothing imported; fix the rows below and import again (or use --accept-partial)`,
-            }[batch.status]
-            const problems = batch.problems.length
-              ? `\n${table(batch.problems as unknown as Record<string, unknown>[], ['line', 'sample', 'code', 'reason'])}`
-              : ''
-            return `${head}${problems}`
-          })
+              rejected: 'fix the rows below and import again (or use --accept-partial)',
+            }),
+          )
           if (batch.status === 'rejected') process.exitCode = EXIT.invalid
         }),
     )

@@ -6,6 +6,7 @@ import { registerAdmin } from './admin.ts'
 import { registerMaintenance } from './maintenance.ts'
 import { registerDna } from './dna.ts'
 import { registerDnaLr } from './dna-lr.ts'
+import { registerDnaYstr } from './dna-ystr.ts'
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
 
@@ -21,7 +22,9 @@ const program = new Command()
 registerServe(program)
 registerAdmin(program)
 registerMaintenance(program)
-registerDnaLr(registerDna(program))
+const dna = registerDna(program)
+registerDnaLr(dna)
+registerDnaYstr(dna)
 
 try {
   await program.parseAsync(process.argv)

@@ -7,6 +7,12 @@ import { dnaRoutes } from './dna/routes.ts'
 import { dnaImportRoutes } from './dna/import-routes.ts'
 import { frequencyTableRoutes } from './dna/frequency-routes.ts'
 import { collectionPointRoutes } from './collection-points/routes.ts'
+import { caseRoutes } from './cases/routes.ts'
+import { supervisionRoutes } from './cases/supervision-routes.ts'
+import { wantedRoutes } from './cases/wanted-routes.ts'
+import { alertPartnerRoutes } from './alerts/partners/routes.ts'
+import { mapRoutes } from './alerts/map-routes.ts'
+import { alertRoutes, publicAlertRoutes } from './alerts/index.ts'
 
 /** Every module's HTTP routes; a new module adds its plugin here. */
 export const moduleRoutes: FastifyPluginAsync[] = [
@@ -18,4 +24,11 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   dnaImportRoutes,
   frequencyTableRoutes,
   collectionPointRoutes,
+  caseRoutes,
+  supervisionRoutes,
+  wantedRoutes,
+  alertPartnerRoutes,
+  mapRoutes,
+  alertRoutes,
+  publicAlertRoutes,
 ] as FastifyPluginAsync[]

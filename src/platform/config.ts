@@ -22,7 +22,11 @@ export interface Config {
   demoPassword: string | undefined
   /** DNA search floors (log10 LR) by mode name, over the engine's defaults; the DNA module checks the names. */
   dnaSearchThresholds: Record<string, number>
+  /** Unsolved cases reported at least this many years ago are listed as cold cases (积案) by default. */
+  coldCaseYears: number
   alerts: AlertSettings
+  /** The map background for the console and public pages; pages still draw their shapes when tiles cannot load. */
+  mapTiles: { url: string; attribution: string }
 }
 
 export interface AlertSettings {
@@ -34,6 +38,8 @@ export interface AlertSettings {
   capSender: string
   /** The public address of this installation, for links in alerts (pages, photos, CAP messages). */
   publicUrl: string
+  /** Partner webhooks may use plain http to this machine (local test receivers); off by default in production. */
+  allowHttpWebhooks: boolean
 }
 
 /** `0:100,60:200`: minutes since disappearance → radius in km, ascending, starting at 0. */
@@ -75,6 +81,20 @@ function numbersByName(value: string | undefined, name: string): Record<string, 
   )
 }
 
+const OSM_TILES = {
+  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+}
+
+/** A Leaflet tile URL template (`{z}/{x}/{y}`, `{s}` for subdomains), https or a path on this server. */
+function mapTiles(url: string | undefined, attribution: string | undefined): Config['mapTiles'] {
+  if (!url) return { url: OSM_TILES.url, attribution: attribution ?? OSM_TILES.attribution }
+  if (!/^(https?:\/\/[^/\s]+)?\/\S*\{z\}\S*$/.test(url) || !url.includes('{x}') || !url.includes('{y}')) {
+    throw new Error(`TUANYUAN_MAP_TILE_URL must be an http(s) URL or a path with {z}, {x} and {y}, got "${url}"`)
+  }
+  return { url, attribution: attribution ?? '' }
+}
+
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase())
@@ -103,12 +123,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.TUANYUAN_TRUST_PROXY, false),
     demoPassword: env.TUANYUAN_DEMO_PASSWORD || undefined,
     dnaSearchThresholds: numbersByName(env.TUANYUAN_DNA_SEARCH_THRESHOLDS, 'TUANYUAN_DNA_SEARCH_THRESHOLDS'),
+    coldCaseYears: Math.max(1, int(env.TUANYUAN_COLD_CASE_YEARS, 1, 'TUANYUAN_COLD_CASE_YEARS')),
     alerts: {
       // The platform's published rule: within 1 h 100 km, 1–2 h 200 km, 2–3 h 300 km, over 3 h 500 km.
       radiusSteps: radiusSteps(env.TUANYUAN_ALERT_RADIUS_STEPS || '0:100,60:200,120:300,180:500', 'TUANYUAN_ALERT_RADIUS_STEPS'),
       capStatus: oneOf(env.TUANYUAN_ALERT_CAP_STATUS, ['Actual', 'Exercise', 'Test'] as const, 'Actual', 'TUANYUAN_ALERT_CAP_STATUS'),
       capSender: env.TUANYUAN_ALERT_SENDER || 'tuanyuan.local',
       publicUrl: (env.TUANYUAN_PUBLIC_URL || `http://localhost:${int(env.PORT, 8080, 'PORT')}`).replace(/\/+$/, ''),
+      allowHttpWebhooks: bool(env.TUANYUAN_ALLOW_HTTP_WEBHOOKS, env.NODE_ENV !== 'production'),
     },
+    mapTiles: mapTiles(env.TUANYUAN_MAP_TILE_URL, env.TUANYUAN_MAP_TILE_ATTRIBUTION),
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { distanceKm, planStages } from './radius.ts'
+import { planStages } from './radius.ts'
 
 const steps = [
   { afterMinutes: 0, radiusKm: 100 },
@@ -31,15 +31,5 @@ describe('planStages', () => {
 
   it('treats a disappearance in the future as now', () => {
     expect(planStages(steps, at(30), at(0)).current.radiusKm).toBe(100)
-  })
-})
-
-describe('distanceKm', () => {
-  it('matches known great-circle distances', () => {
-    // Beijing (Tiananmen) – Shanghai (People's Square): about 1 067 km.
-    expect(distanceKm({ lat: 39.9042, lon: 116.4074 }, { lat: 31.2304, lon: 121.4737 })).toBeCloseTo(1067.3, 0)
-    // One degree of latitude: 111.2 km.
-    expect(distanceKm({ lat: 30, lon: 110 }, { lat: 31, lon: 110 })).toBeCloseTo(111.19, 1)
-    expect(distanceKm({ lat: 30, lon: 110 }, { lat: 30, lon: 110 })).toBe(0)
   })
 })

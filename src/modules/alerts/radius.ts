@@ -27,14 +27,3 @@ export function planStages(
   const current = reached.at(-1) ?? stages[0]
   return { current, later: stages.filter((s) => s.stageNo > current.stageNo) }
 }
-
-const EARTH_RADIUS_KM = 6371.0088
-
-/** Great-circle distance (haversine) in km between two WGS-84 points. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180
-  const dLat = (b.lat - a.lat) * rad
-  const dLon = (b.lon - a.lon) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))
-}

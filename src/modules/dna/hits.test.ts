@@ -26,6 +26,7 @@ async function plantHit(): Promise<{ hitId: string; candidate: HitCandidate }> {
   const ctx = t.ctx()
   const group = await createFamilyGroup(ctx, { label: 'NS-2026-007', unitId: units.nanshan.id })
   const mother = await makeProfile(ctx, units.nanshan, { D8S1179: ['12', '13'] })
+  await ctx.db.update(dnaProfile).set({ category: 'relative_of_missing' }).where(eq(dnaProfile.id, mother.id))
   const childPerson = await registerPerson(ctx, { category: 'unknown_origin_child', unitId: units.futian.id })
   const child = await makeProfile(ctx, units.futian, { D8S1179: ['13', '14'] })
   await ctx.db.update(dnaProfile).set({ personId: childPerson.id }).where(eq(dnaProfile.id, child.id))
@@ -55,6 +56,7 @@ beforeAll(async () => {
   units.futian = await makeUnit(ctx, { divisionCode: '440304', parentId: units.sz.id })
   units.sc = await makeUnit(ctx, { divisionCode: '510000', parentId: units.nation.id })
   people.nsAnalyst = await makeUser(ctx, units.nanshan, ['dna_analyst'])
+  people.szAnalyst = await makeUser(ctx, units.sz, ['dna_analyst'])
   people.ftAnalyst = await makeUser(ctx, units.futian, ['dna_analyst'])
   people.scAnalyst = await makeUser(ctx, units.sc, ['dna_analyst'])
 })
@@ -104,6 +106,73 @@ describe('DNA hits', () => {
       sql`SELECT completed_at FROM deadline WHERE subject_id = ${hitId}`,
     )
     expect(done.completed_at).not.toBeNull()
+  })
+
+  it('lists both sides’ sample codes in one audited read, each side’s code only where its profile is readable', async () => {
+    const { hitId, candidate } = await plantHit()
+    const mother = candidate.references[0]
+    const child = candidate.candidate
+    const auditCount = async (action: string) =>
+      Number((await queryRows<{ n: string }>(t.platform.db, sql`SELECT count(*) AS n FROM audit_entry WHERE action = ${action}`))[0].n)
+    const sideOf = async (who: TestUser) => {
+      const res = await (await as(who)).get('/api/dna/hits')
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json().find((h: { id: string }) => h.id === hitId)
+    }
+    const before = { list: await auditCount('dna.hit.list'), reads: await auditCount('dna.profile.read') }
+
+    const seenByNanshan = await sideOf(people.nsAnalyst)
+    expect(seenByNanshan.references).toEqual([
+      {
+        profileId: mother.id,
+        sampleCode: mother.sampleCode,
+        category: 'relative_of_missing',
+        unitId: units.nanshan.id,
+        unitName: units.nanshan.name,
+      },
+    ])
+    // Futian's child is outside Nanshan's jurisdiction: its unit and category show, its sample code does not.
+    expect(seenByNanshan.candidate).toEqual({
+      profileId: child.id,
+      sampleCode: null,
+      category: 'unknown_origin_child',
+      unitId: units.futian.id,
+      unitName: units.futian.name,
+    })
+    const seenByFutian = await sideOf(people.ftAnalyst)
+    expect(seenByFutian.references[0].sampleCode).toBeNull()
+    expect(seenByFutian.candidate.sampleCode).toBe(child.sampleCode)
+    const seenByShenzhen = await sideOf(people.szAnalyst)
+    expect([seenByShenzhen.references[0].sampleCode, seenByShenzhen.candidate.sampleCode]).toEqual([mother.sampleCode, child.sampleCode])
+
+    expect(await auditCount('dna.hit.list')).toBe(before.list + 3)
+    expect(await auditCount('dna.profile.read')).toBe(before.reads)
+    const single = (await (await as(people.szAnalyst)).get(`/api/dna/hits/${hitId}`)).json()
+    expect(single.candidate.sampleCode).toBe(child.sampleCode)
+  })
+
+  it('keeps a trio’s references in the hit’s order', async () => {
+    const ctx = t.ctx()
+    const mother = await makeProfile(ctx, units.nanshan, { D8S1179: ['12', '13'] }, `M-${Date.now()}`)
+    const father = await makeProfile(ctx, units.futian, { D8S1179: ['14', '15'] }, `F-${Date.now()}`)
+    const child = await makeProfile(ctx, units.nanshan, { D8S1179: ['13', '15'] })
+    const trio: HitCandidate = {
+      mode: 'trio',
+      relationship: 'parents-child',
+      references: [father, mother],
+      familyGroupId: null,
+      candidate: child,
+      log10Lr: 8,
+      perLocus: {},
+      inconsistentLoci: [],
+      frequencyTable: 'chinese',
+      engineVersion: 'test',
+    }
+    const hit = await ctx.db.transaction((tx) => recordHit(ctx, tx, trio))
+    const listed = (await (await as(people.szAnalyst)).get('/api/dna/hits')).json().find((h: { id: string }) => h.id === hit!.id)
+    expect(listed.referenceProfileIds).toEqual([father.id, mother.id])
+    expect(listed.references.map((r: { sampleCode: string }) => r.sampleCode)).toEqual([father.sampleCode, mother.sampleCode])
+    expect(listed.references.map((r: { unitId: string }) => r.unitId)).toEqual([units.futian.id, units.nanshan.id])
   })
 
   it('flags a hit not reviewed in three days as overdue', async () => {

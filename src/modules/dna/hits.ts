@@ -1,13 +1,15 @@
 import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Ctx } from '../../platform/context.ts'
 import type { Db } from '../../platform/db/client.ts'
 import { authorize, isAuthorized, jurisdictionFilter } from '../../platform/auth/authorize.ts'
 import { conflict, invalid, notFound } from '../../platform/errors.ts'
 import { completeDeadlines, createDeadline } from '../../platform/deadlines/service.ts'
 import { deadline } from '../../platform/deadlines/tables.ts'
+import { unitRef } from '../identity/index.ts'
 import { dnaHit, dnaPerson, dnaProfile } from './tables.ts'
 import { dnaResource } from './persons.ts'
-import type { HitDecision, HitListQuery, HitMode, HitView } from './schema.ts'
+import type { HitDecision, HitListQuery, HitMode, HitSide, HitView } from './schema.ts'
 
 /** Hits are reviewed within three days (the seeds: 比中结果3日内复核). */
 export const HIT_REVIEW_TERM = { days: 3 }
@@ -89,7 +91,61 @@ export async function recordHit(ctx: Ctx, tx: Db, hit: HitCandidate): Promise<Hi
   return row
 }
 
-function toHitView(row: HitRow, reviewDueAt: Date | null): HitView {
+const candidateProfile = alias(dnaProfile, 'candidate_profile')
+const candidateUnit = alias(unitRef, 'candidate_unit')
+const referenceProfile = alias(dnaProfile, 'reference_profile')
+const referenceUnit = alias(unitRef, 'reference_unit')
+
+/**
+ * A profile's sample code where the caller may read that profile, null elsewhere: a hit is seen by both sides,
+ * but each side's sample codes stay as visible as its profiles, as when the list fetched them one by one.
+ */
+function visibleSampleCode(ctx: Ctx, profile: typeof candidateProfile | typeof referenceProfile): SQL<string | null> {
+  const readable = jurisdictionFilter(ctx.actor, 'dna.profile.read', { divisionCode: profile.divisionCode, owningUnitId: profile.unitId })
+  return sql<string | null>`CASE WHEN ${readable} THEN ${profile.sampleCode} END`
+}
+
+/** The reference sides of the hit in the row, as a JSON array in the order the hit lists them. */
+function referenceSides(ctx: Ctx): SQL<HitSide[]> {
+  return sql<HitSide[]>`(
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+      'profileId', ${referenceProfile.id},
+      'sampleCode', ${visibleSampleCode(ctx, referenceProfile)},
+      'category', ${referenceProfile.category},
+      'unitId', ${referenceProfile.unitId},
+      'unitName', ${referenceUnit.name}) ORDER BY listed.ord), '[]'::jsonb)
+    FROM jsonb_array_elements_text(${dnaHit.referenceProfileIds}) WITH ORDINALITY AS listed(id, ord)
+    JOIN ${dnaProfile} AS ${referenceProfile} ON ${referenceProfile.id} = listed.id::uuid
+    LEFT JOIN ${unitRef} AS ${referenceUnit} ON ${referenceUnit.id} = ${referenceProfile.unitId})`
+}
+
+const reviewDeadline = and(
+  eq(deadline.subjectType, 'dna_hit'),
+  sql`${deadline.subjectId} = ${dnaHit.id}::text`,
+  eq(deadline.kind, HIT_REVIEW_KIND),
+)
+
+/** Hits with their review date and both sides' sample codes, in one query whatever the number of rows. */
+function selectHitViews(ctx: Ctx, db: Db) {
+  return db
+    .select({
+      hit: dnaHit,
+      dueAt: deadline.dueAt,
+      references: referenceSides(ctx),
+      candidateCode: visibleSampleCode(ctx, candidateProfile),
+      candidateCategory: candidateProfile.category,
+      candidateUnitId: candidateProfile.unitId,
+      candidateUnitName: candidateUnit.name,
+    })
+    .from(dnaHit)
+    .innerJoin(candidateProfile, eq(candidateProfile.id, dnaHit.candidateProfileId))
+    .leftJoin(candidateUnit, eq(candidateUnit.id, candidateProfile.unitId))
+    .leftJoin(deadline, reviewDeadline)
+}
+
+type HitViewRow = Awaited<ReturnType<typeof selectHitViews>>[number]
+
+function toHitView({ hit: row, dueAt, references, ...candidate }: HitViewRow): HitView {
   return {
     id: row.id,
     mode: row.mode,
@@ -97,6 +153,14 @@ function toHitView(row: HitRow, reviewDueAt: Date | null): HitView {
     referenceProfileIds: row.referenceProfileIds,
     familyGroupId: row.familyGroupId,
     candidateProfileId: row.candidateProfileId,
+    references,
+    candidate: {
+      profileId: row.candidateProfileId,
+      sampleCode: candidate.candidateCode,
+      category: candidate.candidateCategory,
+      unitId: candidate.candidateUnitId,
+      unitName: candidate.candidateUnitName,
+    },
     lr: 10 ** row.log10Lr,
     log10Lr: row.log10Lr,
     perLocus: row.perLocus,
@@ -108,7 +172,7 @@ function toHitView(row: HitRow, reviewDueAt: Date | null): HitView {
     status: row.status,
     decisionReason: row.decisionReason,
     decidedAt: row.decidedAt ? row.decidedAt.toISOString() : null,
-    reviewDueAt: reviewDueAt ? reviewDueAt.toISOString() : null,
+    reviewDueAt: dueAt ? dueAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
   }
 }
@@ -123,18 +187,12 @@ function hitScope(ctx: Ctx): SQL {
   return or(reviewSide, otherSide)!
 }
 
-const reviewDeadline = and(
-  eq(deadline.subjectType, 'dna_hit'),
-  sql`${deadline.subjectId} = ${dnaHit.id}::text`,
-  eq(deadline.kind, HIT_REVIEW_KIND),
-)
-
-/** Hits the caller's jurisdiction is party to, newest first; `overdue` lists those past their review date. */
+/**
+ * Hits the caller's jurisdiction is party to, newest first, with both sides' sample codes; `overdue` lists those
+ * past their review date. The list is audited once, with the hits it returned.
+ */
 export async function listHits(ctx: Ctx, query: HitListQuery): Promise<HitView[]> {
-  const rows = await ctx.db
-    .select({ hit: dnaHit, dueAt: deadline.dueAt })
-    .from(dnaHit)
-    .leftJoin(deadline, reviewDeadline)
+  const rows = await selectHitViews(ctx, ctx.db)
     .where(
       and(
         hitScope(ctx),
@@ -146,28 +204,25 @@ export async function listHits(ctx: Ctx, query: HitListQuery): Promise<HitView[]
     .orderBy(desc(dnaHit.createdAt))
     .limit(query.limit ?? 100)
   await ctx.audit({ action: 'dna.hit.list', details: { ...query, returned: rows.map((r) => r.hit.id) } })
-  return rows.map((r) => toHitView(r.hit, r.dueAt))
+  return rows.map(toHitView)
 }
 
-async function loadHit(ctx: Ctx, id: string) {
-  const [row] = await ctx.db
-    .select({ hit: dnaHit, dueAt: deadline.dueAt })
-    .from(dnaHit)
-    .leftJoin(deadline, reviewDeadline)
-    .where(eq(dnaHit.id, id))
+async function loadHit(ctx: Ctx, id: string): Promise<HitRow> {
+  const [row] = await ctx.db.select().from(dnaHit).where(eq(dnaHit.id, id))
   if (!row) throw notFound('dna_hit.not_found', `hit ${id} not found`)
   return row
 }
 
 export async function getHit(ctx: Ctx, id: string): Promise<HitView> {
-  const row = await loadHit(ctx, id)
+  const [row] = await selectHitViews(ctx, ctx.db).where(eq(dnaHit.id, id))
+  if (!row) throw notFound('dna_hit.not_found', `hit ${id} not found`)
   const sides = [
     dnaResource('dna_hit', row.hit),
     dnaResource('dna_hit', { id, divisionCode: row.hit.otherDivisionCode, unitId: row.hit.otherUnitId }),
   ]
   if (!sides.some((side) => isAuthorized(ctx.actor, 'dna.profile.read', side))) authorize(ctx.actor, 'dna.profile.read', sides[0])
   await ctx.audit({ action: 'dna.hit.read', resource: { type: 'dna_hit', id } })
-  return toHitView(row.hit, row.dueAt)
+  return toHitView(row)
 }
 
 /**
@@ -175,7 +230,7 @@ export async function getHit(ctx: Ctx, id: string): Promise<HitView> {
  * ties the candidate person to the missing child's family group; the review deadline closes.
  */
 export async function decideHit(ctx: Ctx, id: string, input: HitDecision): Promise<HitView> {
-  const { hit } = await loadHit(ctx, id)
+  const hit = await loadHit(ctx, id)
   authorize(ctx.actor, 'dna.hit.review', dnaResource('dna_hit', hit))
   if (hit.status !== 'pending') throw conflict('dna_hit.already_decided', `hit ${id} was already decided (${hit.status})`)
   if (input.decision !== 'confirm' && !input.reason) {
@@ -202,7 +257,8 @@ export async function decideHit(ctx: Ctx, id: string, input: HitDecision): Promi
       { action: `dna.hit.${input.decision}`, resource: { type: 'dna_hit', id }, details: { reason: input.reason ?? null } },
       tx,
     )
-    return toHitView(row, null)
+    const [view] = await selectHitViews(ctx, tx).where(eq(dnaHit.id, id))
+    return toHitView(view)
   })
 }
 

@@ -107,6 +107,28 @@ describe('profile import', () => {
     expect(Number(c1.n)).toBe(1)
   })
 
+  it('reads a file of several write batches: problems from the parser and the database in line order, all or nothing', async () => {
+    await run(wide([{ code: 'BIG-100' }]))
+    const before = await count()
+    const rows = Array.from({ length: 5200 }, (_, i) => ({ code: `BIG-${i}`, allele: '12', loci: LOCI.length }))
+    rows[100].allele = '14' // stored above with 12: a conflict only the database knows of (line 102)
+    rows[4999].loci = 3 // rejected by the parser (line 5001)
+    rows[5150].allele = 'x' // malformed: its loci are left out, so the sample is rejected too (line 5152)
+    const csv = wide(rows)
+    const rejected = await run(csv)
+    expect(rejected.status).toBe('rejected')
+    expect(rejected.problems.map((p) => [p.line, p.code])).toEqual([
+      [102, 'duplicate_sample_conflict'],
+      [5001, 'too_few_loci'],
+      ...LOCI.map(() => [5152, 'malformed_allele']),
+      [5152, 'too_few_loci'],
+    ])
+    expect(await count()).toBe(before)
+    const partial = await run(csv, { acceptPartial: true })
+    expect(partial).toMatchObject({ status: 'imported', samples: 5198, imported: 5197 })
+    expect(await count()).toBe(before + 5197)
+  }, 60_000)
+
   it('links registered samples to their person and refuses unregistered relatives', async () => {
     const group = await createFamilyGroup(t.ctx(analyst.actor), { label: 'G-1', unitId: lab.id })
     const mother = await registerPerson(t.ctx(analyst.actor), {

@@ -1,10 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
-import type { Db } from '../../platform/db/client.ts'
+import { queryRows, type Db } from '../../platform/db/client.ts'
+import { copyRows } from '../../platform/db/copy.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { getUnitForRead } from '../identity/index.ts'
 import type { UnitView } from '../identity/schema.ts'
-import { dnaImportBatch, dnaPerson, dnaProfile, dnaSampleRegistration, dnaSearchQueue } from './tables.ts'
+import { dnaImportBatch } from './tables.ts'
 import { dnaResource } from './persons.ts'
 import type { BuiltProfile, ImportProblem } from './import/rules.ts'
 import { REFERENCE_CATEGORIES, type DnaIndex, type ImportBatchView, type PersonCategory } from './schema.ts'
@@ -28,18 +30,22 @@ export interface ImportRequest {
   onProgress?: (progress: { samples: number; imported: number; problems: number }) => void
 }
 
-const BATCH = 1000
+// Samples per round of writes: large enough that round trips do not count, small enough to keep memory flat.
+const BATCH = 5000
 
 class Rejected extends Error {}
+
+type ImportedSample = BuiltProfile & { kit?: string; lab?: string; collectedAt?: string }
 
 interface Tally {
   samples: number
   imported: number
   resampleNeeded: number
   problems: ImportProblem[]
+  /** An error has been reported: an all-or-nothing import only checks the rest, writing nothing more. */
+  failed: boolean
 }
 
-const hasErrors = (problems: ImportProblem[]) => problems.some((p) => p.severity === 'error')
 const sameGenotypes = (a: Record<string, string[]>, b: Record<string, string[]>) =>
   JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort())
 
@@ -47,7 +53,7 @@ const sameGenotypes = (a: Record<string, string[]>, b: Record<string, string[]>)
  * Imports a stream of parsed samples into one unit's profiles, in one transaction: all or nothing
  * unless `acceptPartial`. Idempotent by file digest and by sample code (a sample already stored with
  * the same genotypes is skipped; with different ones it is a conflict). Every problem is kept with
- * the batch, so a rejected file's report can be read afterwards.
+ * the batch, in file order, so a rejected file's report can be read afterwards.
  */
 export async function importProfiles(ctx: Ctx, events: AsyncIterable<ImportEvent>, request: ImportRequest): Promise<ImportBatchView> {
   const owner = await getUnitForRead(ctx, request.unitId)
@@ -57,18 +63,11 @@ export async function importProfiles(ctx: Ctx, events: AsyncIterable<ImportEvent
     .from(dnaImportBatch)
     .where(and(eq(dnaImportBatch.digest, request.digest), eq(dnaImportBatch.status, 'imported')))
   if (done) return { ...toBatchView(done), status: 'unchanged' }
-  const tally: Tally = { samples: 0, imported: 0, resampleNeeded: 0, problems: [] }
+  const tally: Tally = { samples: 0, imported: 0, resampleNeeded: 0, problems: [], failed: false }
   try {
     return await ctx.db.transaction(async (tx) => {
-      let pending: ImportEvent[] = []
-      for await (const event of events) {
-        if (event.type === 'problem') tally.problems.push(event.problem)
-        if (event.type !== 'sample') continue
-        pending.push(event)
-        if (pending.length >= BATCH) pending = await flush(ctx, tx, owner, request, pending, tally)
-      }
-      await flush(ctx, tx, owner, request, pending, tally)
-      if (hasErrors(tally.problems) && !request.acceptPartial) throw new Rejected()
+      await readAndWrite(ctx, tx, owner, request, events, tally)
+      if (tally.failed && !request.acceptPartial) throw new Rejected()
       const batch = await recordBatch(ctx, tx, owner, request, tally, 'imported')
       await ctx.audit(
         {
@@ -99,114 +98,174 @@ export async function importProfiles(ctx: Ctx, events: AsyncIterable<ImportEvent
   }
 }
 
-async function flush(
-  ctx: Ctx,
-  tx: Db,
-  owner: UnitView,
-  request: ImportRequest,
-  events: ImportEvent[],
-  tally: Tally,
-): Promise<ImportEvent[]> {
-  const samples = events.flatMap((e) => (e.type === 'sample' ? [e.sample] : []))
-  if (samples.length === 0) return []
-  tally.samples += samples.length
-  const codes = samples.map((s) => s.sampleCode)
-  const existing = new Map(
-    (
-      await tx
-        .select({ code: dnaProfile.sampleCode, genotypes: dnaProfile.genotypes })
-        .from(dnaProfile)
-        .where(and(eq(dnaProfile.index, request.index), inArray(dnaProfile.sampleCode, codes)))
-    ).map((r) => [r.code, r.genotypes]),
-  )
-  const registered = new Map(
-    (
-      await tx
-        .select({ code: dnaSampleRegistration.sampleCode, personId: dnaPerson.id, category: dnaPerson.category })
-        .from(dnaSampleRegistration)
-        .innerJoin(dnaPerson, eq(dnaPerson.id, dnaSampleRegistration.personId))
-        .where(inArray(dnaSampleRegistration.sampleCode, codes))
-    ).map((r) => [r.code, r]),
-  )
-  const fresh: { sample: (typeof samples)[number]; personId: string | null; category: PersonCategory }[] = []
-  for (const sample of samples) {
-    const stored = existing.get(sample.sampleCode)
-    if (stored) {
-      if (!sameGenotypes(stored, sample.genotypes)) {
-        tally.problems.push({
-          line: sample.line,
-          sample: sample.sampleCode,
-          code: 'duplicate_sample_conflict',
-          severity: 'error',
-          reason: 'already stored with different genotypes: sample rejected',
-        })
-      }
-      continue
-    }
-    const person = registered.get(sample.sampleCode)
-    if (!person && REFERENCE_CATEGORIES.includes(request.category)) {
-      tally.problems.push({
-        line: sample.line,
-        sample: sample.sampleCode,
-        code: 'unregistered_reference',
-        severity: 'error',
-        reason: `a ${request.category} sample must be registered with consent before its profile is imported`,
-      })
-      continue
-    }
-    fresh.push({ sample, personId: person?.personId ?? null, category: person?.category ?? request.category })
+/**
+ * Reads the events and writes them batch by batch. A batch is written while the next one is being parsed (the
+ * database works on its own core meanwhile); the next write starts only once the previous one is done, so the
+ * transaction sees one statement at a time.
+ */
+async function readAndWrite(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, events: AsyncIterable<ImportEvent>, tally: Tally) {
+  let writing: Promise<void> = Promise.resolve()
+  let pending: ImportedSample[] = []
+  const next = async () => {
+    await writing
+    writing = flush(ctx, tx, owner, request, pending, tally)
+    // Awaited at the next batch or at the end; until then a failure must not count as unhandled.
+    writing.catch(() => undefined)
+    pending = []
   }
-  await insertProfiles(ctx, tx, owner, request, fresh)
+  try {
+    for await (const event of events) {
+      if (event.type === 'problem') {
+        tally.problems.push(event.problem)
+        if (event.problem.severity === 'error') tally.failed = true
+      }
+      if (event.type !== 'sample') continue
+      pending.push(event.sample)
+      if (pending.length >= BATCH) await next()
+    }
+    await next()
+  } finally {
+    await writing.catch(() => undefined)
+  }
+  await writing
+  // Problems found by the database come in after the parser's for the same lines: report them in file order.
+  tally.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+}
+
+interface Stored {
+  code: string
+  genotypes: Record<string, string[]> | null
+  personId: string | null
+  category: PersonCategory | null
+}
+
+/** Profiles already stored under these sample codes, and the persons the codes were registered for: one query. */
+async function lookUp(tx: Db, index: DnaIndex, codes: string[]): Promise<Map<string, Stored>> {
+  const rows = await queryRows<Stored>(
+    tx,
+    sql`SELECT c.code, p.genotypes, r.person_id AS "personId", person.category
+        FROM json_array_elements_text(${JSON.stringify(codes)}::json) AS c(code)
+        LEFT JOIN dna_profile p ON p.index = ${index} AND p.sample_code = c.code
+        LEFT JOIN dna_sample_registration r ON r.sample_code = c.code
+        LEFT JOIN dna_person person ON person.id = r.person_id
+        WHERE p.id IS NOT NULL OR person.id IS NOT NULL`,
+  )
+  return new Map(rows.map((row) => [row.code, row]))
+}
+
+interface Fresh {
+  sample: ImportedSample
+  personId: string | null
+  category: PersonCategory
+}
+
+async function flush(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, samples: ImportedSample[], tally: Tally): Promise<void> {
+  if (samples.length === 0) return
+  tally.samples += samples.length
+  const stored = await lookUp(
+    tx,
+    request.index,
+    samples.map((s) => s.sampleCode),
+  )
+  const fresh: Fresh[] = []
+  const problem = (sample: ImportedSample, code: ImportProblem['code'], reason: string) => {
+    tally.problems.push({ line: sample.line, sample: sample.sampleCode, code, severity: 'error', reason })
+    tally.failed = true
+  }
+  for (const sample of samples) {
+    const known = stored.get(sample.sampleCode)
+    if (known?.genotypes) {
+      if (!sameGenotypes(known.genotypes, sample.genotypes))
+        problem(sample, 'duplicate_sample_conflict', 'already stored with different genotypes: sample rejected')
+      continue
+    }
+    const person = known?.personId && known.category ? { id: known.personId, category: known.category } : null
+    if (!person && REFERENCE_CATEGORIES.includes(request.category)) {
+      const reason = `a ${request.category} sample must be registered with consent before its profile is imported`
+      problem(sample, 'unregistered_reference', reason)
+      continue
+    }
+    fresh.push({ sample, personId: person?.id ?? null, category: person?.category ?? request.category })
+  }
+  // All or nothing and already failed: the rest is only checked, since nothing of it would be kept.
+  if (!(tally.failed && !request.acceptPartial)) await insertProfiles(ctx, tx, owner, request, fresh)
   tally.imported += fresh.length
   tally.resampleNeeded += fresh.filter((f) => f.sample.flags.resampleNeeded).length
   request.onProgress?.({ samples: tally.samples, imported: tally.imported, problems: tally.problems.length })
-  return []
 }
 
-async function insertProfiles(
-  ctx: Ctx,
-  tx: Db,
-  owner: UnitView,
-  request: ImportRequest,
-  fresh: {
-    sample: BuiltProfile & { kit?: string; lab?: string; collectedAt?: string }
-    personId: string | null
-    category: PersonCategory
-  }[],
-) {
+const PERSON_COLUMNS = ['id', 'category', 'unit_id', 'division_code', 'created_at']
+const PROFILE_COLUMNS = [
+  'search_no',
+  'sample_code',
+  'person_id',
+  'category',
+  'index',
+  'kit',
+  'lab',
+  'collected_at',
+  'amelogenin',
+  'genotypes',
+  'locus_count',
+  'resample_needed',
+  'flags',
+  'unit_id',
+  'division_code',
+  'created_at',
+]
+const QUEUE_COLUMNS = ['search_no', 'reason', 'enqueued_at']
+
+/** Search numbers drawn ahead from the profiles' identity sequence, so the queue rows can be written with them. */
+async function reserveSearchNos(tx: Db, count: number): Promise<number[]> {
+  const rows = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT nextval(pg_get_serial_sequence('dna_profile', 'search_no'))::int AS n FROM generate_series(1, ${count})`,
+  )
+  return rows.map((r) => r.n)
+}
+
+async function insertProfiles(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, fresh: Fresh[]) {
   if (fresh.length === 0) return
-  const needPerson = fresh.filter((f) => f.personId === null)
-  if (needPerson.length) {
-    const persons = await tx
-      .insert(dnaPerson)
-      .values(needPerson.map((f) => ({ category: f.category, unitId: owner.id, divisionCode: owner.divisionCode, createdAt: ctx.now() })))
-      .returning({ id: dnaPerson.id })
-    needPerson.forEach((f, i) => (f.personId = persons[i].id))
-  }
-  const inserted = await tx
-    .insert(dnaProfile)
-    .values(
-      fresh.map(({ sample, personId, category }) => ({
-        sampleCode: sample.sampleCode,
-        personId,
-        category,
-        index: request.index,
-        kit: sample.kit ?? null,
-        lab: sample.lab ?? null,
-        collectedAt: sample.collectedAt ? new Date(sample.collectedAt) : null,
-        amelogenin: sample.amelogenin ?? null,
-        genotypes: sample.genotypes,
-        locusCount: Object.keys(sample.genotypes).length,
-        resampleNeeded: sample.flags.resampleNeeded,
-        flags: { triAllelic: sample.flags.triAllelic, offLadder: sample.flags.offLadder },
-        unitId: owner.id,
-        divisionCode: owner.divisionCode,
-        createdAt: ctx.now(),
-      })),
-    )
-    .returning({ searchNo: dnaProfile.searchNo })
+  const now = ctx.now()
+  // Samples not registered at collection get a person of their own, as every profile has one (a confirmed hit
+  // records the match on the candidate's person).
+  const persons = fresh.flatMap((f) => {
+    if (f.personId !== null) return []
+    f.personId = randomUUID()
+    return [[f.personId, f.category, owner.id, owner.divisionCode, now]]
+  })
+  await copyRows(tx, 'dna_person', PERSON_COLUMNS, persons)
+  const searchNos = await reserveSearchNos(tx, fresh.length)
+  await copyRows(
+    tx,
+    'dna_profile',
+    PROFILE_COLUMNS,
+    fresh.map(({ sample, personId, category }, i) => [
+      searchNos[i],
+      sample.sampleCode,
+      personId,
+      category,
+      request.index,
+      sample.kit ?? null,
+      sample.lab ?? null,
+      sample.collectedAt ? new Date(sample.collectedAt) : null,
+      sample.amelogenin ?? null,
+      sample.genotypes,
+      Object.keys(sample.genotypes).length,
+      sample.flags.resampleNeeded,
+      { triAllelic: sample.flags.triAllelic, offLadder: sample.flags.offLadder },
+      owner.id,
+      owner.divisionCode,
+      now,
+    ]),
+  )
   // Queued in the same transaction: every stored profile will be searched exactly once.
-  await tx.insert(dnaSearchQueue).values(inserted.map(({ searchNo }) => ({ searchNo, reason: 'import' as const, enqueuedAt: ctx.now() })))
+  await copyRows(
+    tx,
+    'dna_search_queue',
+    QUEUE_COLUMNS,
+    searchNos.map((searchNo) => [searchNo, 'import', now]),
+  )
 }
 
 async function recordBatch(

@@ -1,14 +1,19 @@
+import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { createFamilyGroup, getPersonIdentity, registerPerson } from './persons.ts'
 import { getProfile, listProfiles } from './profiles.ts'
 import { decideHit, getHit, listHits } from './hits.ts'
 import { createHaplotype, searchLineage } from './ystr/service.ts'
+import { parseYstrCsv } from './ystr/csv.ts'
+import { importHaplotypes } from './ystr/import.ts'
 import { computeKinshipBatch } from './kinship-service.ts'
 import { KinshipBatchInput, KinshipBatchOutput } from './kinship/index.ts'
 import {
   HaplotypeCreate,
+  HaplotypeUpload,
   HaplotypeView,
+  ImportBatchView,
   LineageQuery,
   LineageResult,
   HitDecision,
@@ -25,6 +30,8 @@ import {
 
 const tags = ['dna']
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
+// Y-STR exports come from a few hundred samples at a time, not the national database's millions.
+const YSTR_UPLOAD_LIMIT = 16 * 1024 * 1024
 
 /** Family groups, sampled persons and profiles. */
 export const dnaRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -105,6 +112,19 @@ export const dnaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('dna.profile.write'),
     },
     async (req, reply) => reply.code(201).send(await createHaplotype(req.ctx, req.body)),
+  )
+  app.post(
+    '/api/dna/ystr/imports',
+    {
+      bodyLimit: YSTR_UPLOAD_LIMIT,
+      schema: { tags, operationId: 'importHaplotypes', body: HaplotypeUpload, response: { 200: ImportBatchView } },
+      preHandler: app.requirePermission('dna.profile.write'),
+    },
+    async (req) => {
+      const { content, fileName, unitId, kit } = req.body
+      const digest = createHash('sha256').update(content).digest('hex')
+      return importHaplotypes(req.ctx, parseYstrCsv([content]), { fileName, digest, unitId, kit })
+    },
   )
   app.post(
     '/api/dna/ystr/search',

@@ -145,6 +145,17 @@ export type HitMode = (typeof HIT_MODES)[number]
 export const HIT_STATUSES = ['pending', 'confirmed', 'rejected', 'resample_requested'] as const
 export type HitStatus = (typeof HIT_STATUSES)[number]
 
+/** One side of a hit as lists show it, so that a list needs no read per profile. */
+export const HitSide = Type.Object({
+  profileId: Uuid,
+  /** Null where the caller may not read the profile: it lies in the other side's jurisdiction. */
+  sampleCode: Nullable(Type.String()),
+  category: Type.Enum(PERSON_CATEGORIES),
+  unitId: Uuid,
+  unitName: Nullable(Type.String()),
+})
+export type HitSide = Static<typeof HitSide>
+
 export const HitView = Type.Object({
   id: Uuid,
   mode: Type.Enum(HIT_MODES),
@@ -152,6 +163,9 @@ export const HitView = Type.Object({
   referenceProfileIds: Type.Array(Uuid),
   familyGroupId: Nullable(Uuid),
   candidateProfileId: Uuid,
+  /** The reference profiles, in the order of `referenceProfileIds`. */
+  references: Type.Array(HitSide),
+  candidate: HitSide,
   lr: Type.Number(),
   log10Lr: Type.Number(),
   perLocus: Type.Record(Type.String(), Type.Number()),
@@ -206,6 +220,18 @@ export const HaplotypeCreate = Type.Object(
   { additionalProperties: false },
 )
 export type HaplotypeCreate = Static<typeof HaplotypeCreate>
+
+/** A lab's Y-STR export (long or wide CSV) as text, for one unit's haplotypes. */
+export const HaplotypeUpload = Type.Object(
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 200 }),
+    content: Type.String({ minLength: 1 }),
+    unitId: Uuid,
+    kit: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'e.g. Yfiler Plus; kept with every haplotype' })),
+  },
+  { additionalProperties: false },
+)
+export type HaplotypeUpload = Static<typeof HaplotypeUpload>
 
 export const HaplotypeView = Type.Object({
   id: Uuid,

@@ -59,8 +59,10 @@ export const dnaImportBatch = pgTable(
   'dna_import_batch',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Autosomal profiles or Y-STR haplotypes: one combined lab export may be imported as each. */
+    kind: text().$type<'profiles' | 'ystr'>().notNull().default('profiles'),
     fileName: text().notNull(),
-    /** SHA-256 of the file: importing the same bytes again changes nothing (unique among imported batches). */
+    /** SHA-256 of the file: importing the same bytes again as the same kind changes nothing (unique among imported batches). */
     digest: text().notNull(),
     status: text().$type<'imported' | 'rejected'>().notNull(),
     samples: integer().notNull(),
@@ -72,7 +74,7 @@ export const dnaImportBatch = pgTable(
   },
   (t) => [
     uniqueIndex('dna_import_batch_imported_digest')
-      .on(t.digest)
+      .on(t.kind, t.digest)
       .where(sql`${t.status} = 'imported'`),
   ],
 )

@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         scriptSrc: ["'self'"],
         // Ant Design injects its CSS at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileSource(platform.config.mapTiles.url)],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
@@ -106,6 +106,12 @@ async function registerDocs(app: App) {
   // The UI's assets ship inside the package: the docs work offline.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}
+
+/** The map tile server's origin for img-src (`{s}` subdomains as a wildcard); none when tiles come from this server. */
+function tileSource(url: string): string[] {
+  const origin = /^https?:\/\/[^/]+/.exec(url)?.[0]
+  return origin ? [origin.replace('{s}', '*')] : []
 }
 
 /** The built console, with index.html for every non-API path so that client-side routes load. */

@@ -62,15 +62,56 @@ function storeOnce(draft: Draft, into: Record<string, string[]>, locus: string, 
   return false
 }
 
+/** An autosomal call as read: the genotype (null when untyped) and its part of the sample's fingerprint. */
+interface Resolved {
+  genotype: Exclude<ReturnType<typeof toGenotype>, null> | null
+  part: string
+}
+
+// A file holds a few thousand distinct (locus, alleles) pairs repeated a million times: parsing and sorting them
+// once each takes most of the parser's time off. Keyed by number of cells, locus, first and second cell (nested
+// maps rather than one joined key: no string to build per row, and no separator an allele could contain).
+// Results are frozen, since profiles share their allele arrays.
+type Cache = Map<string, Map<string, Map<string, Resolved>>>
+const resolvedCaches: Cache[] = [new Map(), new Map(), new Map()]
+const RESOLVED_CACHE_LIMIT = 65_536
+let resolvedCount = 0
+
+function resolveUncached(locus: string, alleles: readonly string[]): Resolved {
+  const genotype = toGenotype(locus, alleles)
+  if (genotype === null) return Object.freeze({ genotype, part: '' })
+  if (!genotype.ok) return Object.freeze({ genotype, part: `${locus}=!${alleles.join(',')}` })
+  Object.freeze(genotype.alleles)
+  return Object.freeze({ genotype, part: `${locus}=${genotype.alleles.join(',')}` })
+}
+
+function resolve(locus: string, alleles: readonly string[]): Resolved {
+  // One or two cells is the usual case; longer lists (a wide cell with three alleles) are not cached.
+  if (alleles.length > 2) return resolveUncached(locus, alleles)
+  const cache = resolvedCaches[alleles.length]
+  const first = alleles.length > 0 ? alleles[0] : ''
+  const second = alleles.length > 1 ? alleles[1] : ''
+  const cached = cache.get(locus)?.get(first)?.get(second)
+  if (cached !== undefined) return cached
+  const resolved = resolveUncached(locus, alleles)
+  if (resolvedCount >= RESOLVED_CACHE_LIMIT) return resolved
+  let byLocus = cache.get(locus)
+  if (byLocus === undefined) cache.set(locus, (byLocus = new Map()))
+  let byFirst = byLocus.get(first)
+  if (byFirst === undefined) byLocus.set(first, (byFirst = new Map()))
+  byFirst.set(second, resolved)
+  resolvedCount++
+  return resolved
+}
+
 function addAutosomal(draft: Draft, locus: string, entry: MarkerEntry): void {
-  const genotype = toGenotype(locus, entry.alleles)
+  const { genotype, part } = resolve(locus, entry.alleles)
   if (genotype === null) return // no call at this locus: untyped, not an error
+  draft.parts.add(part)
   if (!genotype.ok) {
-    draft.parts.add(`${locus}=!${entry.alleles.join(',')}`)
     report(draft, entry, 'malformed_allele', `${locus}: ${genotype.reason}; locus left out`, locus)
     return
   }
-  draft.parts.add(`${locus}=${genotype.alleles.join(',')}`)
   if (!storeOnce(draft, draft.genotypes, locus, genotype.alleles, entry)) return
   if (genotype.alleles.length > 2) {
     draft.triAllelic.push(locus)

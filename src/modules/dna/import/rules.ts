@@ -1,6 +1,6 @@
 // The rules a submitted profile must meet, whichever way it arrives (lab CSV or API JSON). Both paths turn their
 // input into `MarkerEntry`s and call `buildProfile`, so a profile accepted by one is accepted by the other.
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { getLocus, isAmelogenin, markerKey, normaliseLocus } from '../catalogue/loci.ts'
 import { OFF_LADDER, parseAllele, sortAlleles } from '../catalogue/allele.ts'
 import { normaliseYLocus } from '../catalogue/ystr.ts'
@@ -173,8 +173,6 @@ export function toAmelogenin(rawAlleles: readonly string[]): AmelogeninCall | nu
 
 /** A stable digest of resolved markers, short enough to keep one per sample of a large file. */
 export function fingerprintOf(parts: Iterable<string>): string {
-  return createHash('sha1')
-    .update([...parts].sort().join('\n'))
-    .digest('base64')
-    .slice(0, 16)
+  // The one-shot hash: a hasher object per sample was a tenth of the parser's time.
+  return hash('sha1', [...parts].sort().join('\n'), 'base64').slice(0, 16)
 }

@@ -93,3 +93,53 @@ describe('Y-STR lineage search', () => {
     expect((await client.post('/api/dna/ystr/search', { haplotypeId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(403)
   })
 })
+
+/** A GeneMapper-style long export of one man: a row per locus, the two copies of DYS385 on one row. */
+const longExport = (sampleCode: string, haplotype: Record<string, string[]>) =>
+  [
+    'Sample Name\tMarker\tAllele 1\tAllele 2',
+    ...Object.entries(haplotype).map(([locus, alleles]) => [sampleCode, locus, alleles[0], alleles[1] ?? ''].join('\t')),
+  ].join('\n')
+
+describe('Y-STR upload', () => {
+  it('imports a lab export whose men the lineage search then finds, once however often it is sent', async () => {
+    const client = await as(analyst)
+    const upload = {
+      fileName: 'yfiler.txt',
+      unitId: units.gd.id,
+      kit: 'Yfiler',
+      content: longExport('GD-IMP-1', { ...FATHER, DYS19: ['16'] }),
+    }
+    const res = await client.post('/api/dna/ystr/imports', upload)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ status: 'imported', samples: 1, imported: 1, problems: [] })
+    expect((await client.post('/api/dna/ystr/imports', upload)).json()).toMatchObject({ status: 'unchanged', id: res.json().id })
+    const query = (await client.post('/api/dna/ystr', { sampleCode: 'GD-Y-3', unitId: units.gd.id, haplotype: FATHER })).json()
+    const found = (await client.post('/api/dna/ystr/search', { haplotypeId: query.id })).json()
+    expect(found.matches).toContainEqual(expect.objectContaining({ sampleCode: 'GD-IMP-1', totalSteps: 1 }))
+  })
+
+  it('reports a rejected file by line, and refuses unreadable files and other roles with problem+json', async () => {
+    const client = await as(analyst)
+    const content = longExport('GD-IMP-2', { DYS19: ['14'], DYS385: ['11', '12'], DYS999: ['12'] })
+    const rejected = (await client.post('/api/dna/ystr/imports', { fileName: 'bad.txt', unitId: units.gd.id, content })).json()
+    expect(rejected.status).toBe('rejected')
+    expect(rejected.problems).toEqual([expect.objectContaining({ line: 4, sample: 'GD-IMP-2', code: 'unknown_locus' })])
+    const autosomal = await client.post('/api/dna/ystr/imports', {
+      fileName: 'str.csv',
+      unitId: units.gd.id,
+      content: 'Sample,D8S1179\nA,12\n',
+    })
+    expect(autosomal.statusCode).toBe(400)
+    expect(autosomal.headers['content-type']).toContain('application/problem+json')
+    expect(autosomal.json().code).toBe('dna.ystr.no_y_loci')
+    const elsewhere = await client.post('/api/dna/ystr/imports', {
+      fileName: 'y.txt',
+      unitId: units.sc.id,
+      content: longExport('X', FATHER),
+    })
+    expect(elsewhere.json().code).toBe('unit.not_found')
+    const outside = await (await as(outsider)).post('/api/dna/ystr/imports', { fileName: 'y.txt', unitId: units.civil.id, content: 'x' })
+    expect(outside.statusCode).toBe(403)
+  })
+})

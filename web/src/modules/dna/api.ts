@@ -1,5 +1,6 @@
 import { api } from '../../api/client.ts'
 import type {
+  HaplotypeUpload,
   HitDecision,
   HitListQuery,
   HitView,
@@ -18,6 +19,7 @@ export type {
   HitDecision,
   HitListQuery,
   HitMode,
+  HitSide,
   HitStatus,
   HitView,
   ImportBatchView,
@@ -56,3 +58,4 @@ export const loadFrequencyTable = (body: FrequencyTableUpload) => api.post<Frequ
 export const setDefaultFrequencyTable = (name: string) => api.post<FrequencyTableSummary>(`/api/dna/frequency-tables/${id(name)}/default`)
 
 export const searchLineage = (body: LineageQuery) => api.post<LineageResult>('/api/dna/ystr/search', body)
+export const importHaplotypes = (body: HaplotypeUpload) => api.post<ImportBatchView>('/api/dna/ystr/imports', body)

@@ -4,22 +4,20 @@ import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
 import { formatDateTime } from '../../shared/format.ts'
-import type { HitView } from './api.ts'
+import type { HitSide, HitView } from './api.ts'
 import { LrValue, shortId } from './format.tsx'
 import { STATUS_COLOR, useDnaLabels } from './labels.ts'
 
 export const isOverdue = (hit: HitView) => hit.status === 'pending' && hit.reviewDueAt !== null && dayjs(hit.reviewDueAt).isBefore(dayjs())
 
-interface HitColumnsProps {
-  codes: Record<string, string | undefined>
-  unitName(id: string): string
-}
+/** A side's sample code; where the caller may not read that profile (the other side's), the start of its id. */
+const sampleCode = (side: HitSide) => <span className="ty-mono">{side.sampleCode ?? shortId(side.profileId)}</span>
 
 /** Columns of the hit list: mode, statistics, the two sides with their units, status and review date. */
-export function useHitColumns({ codes, unitName }: HitColumnsProps): TableColumnsType<HitView> {
+export function useHitColumns(): TableColumnsType<HitView> {
   const { t } = useTranslation('dna')
   const { modeLabel, relationshipLabel, statusLabel } = useDnaLabels()
-  const code = (id: string) => <span className="ty-mono">{codes[id] ?? shortId(id)}</span>
+  const unitName = (side: HitSide) => side.unitName ?? shortId(side.unitId)
   return [
     { title: t('hit.fields.mode'), dataIndex: 'mode', key: 'mode', render: (mode: string) => <Tag color="blue">{modeLabel(mode)}</Tag> },
     { title: t('hit.fields.relationship'), dataIndex: 'relationship', key: 'relationship', render: relationshipLabel },
@@ -30,14 +28,14 @@ export function useHitColumns({ codes, unitName }: HitColumnsProps): TableColumn
       render: (_, hit) => (
         <Link to={`/dna-hits/${hit.id}`} data-testid="hit-link">
           <Space size={4} wrap>
-            {hit.referenceProfileIds.map((id, i) => (
-              <span key={id}>
+            {hit.references.map((side, i) => (
+              <span key={side.profileId}>
                 {i > 0 && ' + '}
-                {code(id)}
+                {sampleCode(side)}
               </span>
             ))}
             <SwapOutlined />
-            {code(hit.candidateProfileId)}
+            {sampleCode(hit.candidate)}
           </Space>
         </Link>
       ),
@@ -45,12 +43,15 @@ export function useHitColumns({ codes, unitName }: HitColumnsProps): TableColumn
     {
       title: t('hit.fields.units'),
       key: 'units',
-      render: (_, hit) => (
-        <>
-          <div>{unitName(hit.unitId)}</div>
-          {hit.otherUnitId !== hit.unitId && <Typography.Text type="secondary">{unitName(hit.otherUnitId)}</Typography.Text>}
-        </>
-      ),
+      render: (_, hit) => {
+        const reviewing = hit.references[0] ?? hit.candidate
+        return (
+          <>
+            <div>{unitName(reviewing)}</div>
+            {hit.candidate.unitId !== reviewing.unitId && <Typography.Text type="secondary">{unitName(hit.candidate)}</Typography.Text>}
+          </>
+        )
+      },
     },
     {
       title: t('hit.fields.status'),

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Checkbox, Flex, Select, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLoad } from '../../api/use-load.ts'
@@ -8,20 +8,18 @@ import { listHits, type HitStatus, type HitView } from './api.ts'
 import { DnaLoadError } from './errors.tsx'
 import { useHitColumns } from './hit-columns.tsx'
 import { HIT_STATUSES, useDnaLabels } from './labels.ts'
-import { useSampleCodes, useUnitNames } from './use-lookups.ts'
+import { useUnitNames } from './use-lookups.ts'
 
 /** Hits to review (比中复核): pending first by default, with the overdue ones in red. */
 export default function HitsPage() {
   const { t } = useTranslation('dna')
   const { statusLabel } = useDnaLabels()
-  const { units, nameOf } = useUnitNames()
+  const { units } = useUnitNames()
   const [status, setStatus] = useState<HitStatus | undefined>('pending')
   const [overdue, setOverdue] = useState(false)
   const [unitId, setUnitId] = useState<string | null>(null)
   const hits = useLoad(() => listHits({ status, overdue: overdue || undefined, unitId: unitId ?? undefined }), [status, overdue, unitId])
-  const profileIds = useMemo(() => (hits.data ?? []).flatMap((h) => [...h.referenceProfileIds, h.candidateProfileId]), [hits.data])
-  const codes = useSampleCodes(profileIds)
-  const columns = useHitColumns({ codes, unitName: nameOf })
+  const columns = useHitColumns()
 
   return (
     <>

@@ -5,8 +5,11 @@ import { useDnaLabels } from './labels.ts'
 
 const ALERT_TYPE = { imported: 'success', unchanged: 'info', rejected: 'error' } as const
 
-/** The server's report on one file: what became of it, the counts, and every problem by line. */
-export function ImportReport({ batch }: { batch: ImportBatchView }) {
+/**
+ * The server's report on one file: what became of it, the counts, and every problem by line. Y-STR haplotypes have
+ * no re-sampling flag, and their own hints.
+ */
+export function ImportReport({ batch, kind = 'profiles' }: { batch: ImportBatchView; kind?: 'profiles' | 'ystr' }) {
   const { t } = useTranslation('dna')
   const { problemLabel } = useDnaLabels()
   return (
@@ -16,7 +19,7 @@ export function ImportReport({ batch }: { batch: ImportBatchView }) {
         showIcon
         style={{ marginBottom: 16 }}
         title={t(`import.report.status.${batch.status}`)}
-        description={t(`import.report.statusHint.${batch.status}`)}
+        description={t(kind === 'ystr' ? `ystr.import.statusHint.${batch.status}` : `import.report.statusHint.${batch.status}`)}
         data-testid="import-status"
       />
       <Descriptions
@@ -26,7 +29,7 @@ export function ImportReport({ batch }: { batch: ImportBatchView }) {
         items={[
           { key: 'samples', label: t('import.report.samples'), children: batch.samples },
           { key: 'imported', label: t('import.report.imported'), children: <span data-testid="import-imported">{batch.imported}</span> },
-          { key: 'resample', label: t('import.report.resampleNeeded'), children: batch.resampleNeeded },
+          ...(kind === 'profiles' ? [{ key: 'resample', label: t('import.report.resampleNeeded'), children: batch.resampleNeeded }] : []),
           { key: 'problems', label: t('import.report.problems'), children: batch.problems.length },
         ]}
       />

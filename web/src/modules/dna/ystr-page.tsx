@@ -2,10 +2,12 @@ import { useState } from 'react'
 import { Button, Card, Form, Input, InputNumber, Space } from 'antd'
 import { SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
+import { useAuth } from '../../auth/auth-context.tsx'
 import { PageHeader } from '../../shared/page-header.tsx'
 import { searchLineage, type LineageResult } from './api.ts'
 import { useDnaReportError } from './errors.tsx'
 import { useUnitNames } from './use-lookups.ts'
+import { YstrImport } from './ystr-import.tsx'
 import { YstrResults } from './ystr-results.tsx'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -17,11 +19,12 @@ interface SearchFields {
   minComparedLoci: number
 }
 
-/** Y-STR 家系排查: the haplotypes close to a stored one, within the analyst's criteria. */
+/** Y-STR 家系排查: the haplotypes close to a stored one, within the analyst's criteria; and, for those who may, a lab's Y-STR file in. */
 export default function YstrPage() {
   const { t } = useTranslation('dna')
+  const { can } = useAuth()
   const reportError = useDnaReportError()
-  const { nameOf } = useUnitNames()
+  const { units, nameOf } = useUnitNames()
   const [isSearching, setIsSearching] = useState(false)
   const [result, setResult] = useState<LineageResult | null>(null)
 
@@ -72,7 +75,12 @@ export default function YstrPage() {
           </Form.Item>
         </Form>
       </Card>
-      {result && <YstrResults result={result} unitName={nameOf} />}
+      {result && (
+        <div style={{ marginBottom: 16 }}>
+          <YstrResults result={result} unitName={nameOf} />
+        </div>
+      )}
+      {can('dna.profile.write') && <YstrImport units={units} />}
     </>
   )
 }

@@ -1,0 +1,12 @@
+// The public face of the cases module: what other modules (alerts, clues, DNA) and the platform may use.
+export { getCase, loadCaseView } from './service.ts'
+export { getCasePhoto, type PhotoBytes } from './case-photos.ts'
+export { appendCaseEvent, type CaseEventInput } from './timeline.ts'
+export { markFound, onCaseStatusChange, transitionCase, type CaseStatusChange, type CaseStatusListener } from './transitions.ts'
+export { caseReadFilter, getCaseRow, type CaseRow } from './access.ts'
+export { isUnsolved } from './lifecycle.ts'
+export { supervisionDeadlineListener } from './supervision-reports.ts'
+export { ageNow } from './age.ts'
+export { missingCase as caseRef } from './tables.ts'
+export type { CaseView, CaseSummary, CasePhotoView, CaseStatus, PhotoSize } from './schema.ts'
+export type { CaseEventView } from './timeline-schema.ts'
