@@ -1,6 +1,6 @@
 // Publishing to partner endpoints: 50 local webhook receivers in a child process (so that receiving does not
-// share an event loop with sending), one alert message and its 50 deliveries written in one transaction (what
-// approval does), the dispatcher kicked after the commit, and for each endpoint the time from the commit to the
+// share an event loop with sending), an alert approved through the real approval (approveAlert: CAP message,
+// stages, outbox rows, commit, kick), and for each endpoint the time from the start of the approval to the
 // moment the signed request had arrived; receivers verify every signature with the standardwebhooks library.
 // Scenarios: all endpoints healthy; one answering 500 (retried on a short schedule during the run); one hanging
 // until the send timeout. The healthy endpoints' p99 in the failure scenarios against the all-healthy p99 shows
@@ -25,12 +25,15 @@ import { createJobs } from '../src/platform/jobs/jobs.ts'
 import { createCtx } from '../src/platform/context.ts'
 import { systemActor } from '../src/platform/auth/actor.ts'
 import { DeliveryDispatcher } from '../src/modules/alerts/delivery/dispatcher.ts'
-import { enqueueDeliveries } from '../src/modules/alerts/delivery/outbox.ts'
-import { makeMessage } from '../src/modules/alerts/delivery/testing.ts'
 import type { Sender } from '../src/modules/alerts/delivery/types.ts'
-import { createPartner, listActivePartnerIds } from '../src/modules/alerts/partners/service.ts'
+import { createPartner } from '../src/modules/alerts/partners/service.ts'
 import { createWebhookSender } from '../src/modules/alerts/partners/webhook-sender.ts'
 import { startPartnerServer, type PartnerAnswer } from '../src/modules/alerts/partners/testing.ts'
+import { useDeliveryKick } from '../src/modules/alerts/kick.ts'
+import { draftAlert } from '../src/modules/alerts/drafts.ts'
+import { approveAlert } from '../src/modules/alerts/publish.ts'
+import { makeUnit, makeUser } from '../src/modules/identity/testing.ts'
+import { makeCase } from '../src/modules/cases/testing.ts'
 
 const PARTNERS = Number(process.env.BENCH_WEBHOOK_PARTNERS ?? 50)
 const MESSAGES = Number(process.env.BENCH_WEBHOOK_MESSAGES ?? 20)
@@ -49,7 +52,8 @@ type Mode = 'healthy' | 'one_failing' | 'one_hanging'
 type ToPartners = { secrets: string[] } | { mode: Mode }
 interface Receipt {
   partner: number
-  seq: number
+  /** The alert the message belongs to: each measured approval publishes a new one. */
+  alertId: string
   at: number
   verified: boolean
 }
@@ -79,14 +83,14 @@ async function runPartners() {
         const result = answer(index)
         // Verified after the answer is decided, outside the timing: the receipt time is already taken.
         setImmediate(() => {
-          const { seq } = (JSON.parse(request.body) as { data: { seq: number } }).data
+          const { alertId } = (JSON.parse(request.body) as { data: { alertId: string } }).data
           let verified = true
           try {
             new Webhook(secrets[index]).verify(request.body, request.headers as Record<string, string>)
           } catch {
             verified = false
           }
-          process.send!({ receipt: { partner: index, seq, at: request.receivedAt, verified } } satisfies FromPartners)
+          process.send!({ receipt: { partner: index, alertId, at: request.receivedAt, verified } } satisfies FromPartners)
         })
         return result
       }),
@@ -175,7 +179,20 @@ interface ScenarioResult {
   badAttempts: number
 }
 
-async function runBlock(database: Database, partners: Partners, sender: Sender, mode: Mode, messages: number): Promise<ScenarioResult> {
+/** The real approval path: a case and a draft are made beforehand, untimed; the approval is what is timed. */
+interface Approvals {
+  prepare(): Promise<string>
+  approve(alertId: string): Promise<void>
+}
+
+async function runBlock(
+  database: Database,
+  partners: Partners,
+  sender: Sender,
+  mode: Mode,
+  messages: number,
+  approvals: Approvals,
+): Promise<ScenarioResult> {
   const db = database.db
   await partners.tell({ mode })
   const dispatcher = new DeliveryDispatcher({
@@ -191,28 +208,23 @@ async function runBlock(database: Database, partners: Partners, sender: Sender, 
       retry: { scheduleMs: [250, 500, 1000], maxAttempts: 8, jitter: 0.2, maxRetryAfterMs: 5000 },
     },
   })
+  useDeliveryKick(db, () => dispatcher.kick())
   dispatcher.start()
   partners.receipts.length = 0
   const healthy = (r: Receipt) => mode === 'healthy' || r.partner !== 0
   const expected = mode === 'healthy' ? PARTNERS : PARTNERS - 1
   const latencies: number[] = []
   let missing = 0
-  const seqBase = Math.floor(Math.random() * 1e9)
   for (let i = 0; i < messages; i++) {
-    const seq = seqBase + i
-    const now = systemClock.now()
-    await db.transaction(async (tx) => {
-      const message = await makeMessage(tx, { sentAt: now, seq: 1, payload: { seq, childName: '测试' } })
-      const recipientIds = await listActivePartnerIds(tx)
-      await enqueueDeliveries(tx, { messageId: message.id, alertId: message.alertId, channel: 'webhook', recipientIds, now })
-    })
-    const committedAt = wallNow()
-    dispatcher.kick()
-    const mine = () => partners.receipts.filter((r) => r.seq === seq && healthy(r))
+    const alertId = await approvals.prepare()
+    // Timed from the approver's click: the approval itself (CAP document, stages, outbox rows, commit) counts.
+    const approvedAt = wallNow()
+    await approvals.approve(alertId)
+    const mine = () => partners.receipts.filter((r) => r.alertId === alertId && healthy(r))
     await partners.until(() => mine().length >= expected, 10_000)
     const got = mine()
     missing += expected - got.length
-    for (const r of got) latencies.push(r.at - committedAt)
+    for (const r of got) latencies.push(r.at - approvedAt)
     await new Promise((resolve) => setTimeout(resolve, GAP_MS))
   }
   await dispatcher.stop()
@@ -230,6 +242,22 @@ async function benchBackend(database: Database, backend: string, emit: (metric: 
     const config = loadConfig({ TUANYUAN_DATA_DIR: os.tmpdir(), TUANYUAN_DEMO: 'false', TUANYUAN_ALLOW_HTTP_WEBHOOKS: 'true' })
     const platform = { config, db: database.db, clock: systemClock, jobs: createJobs(database, log, systemClock), log }
     const ctx = createCtx(platform, { actor: systemActor('bench') })
+    const nation = await makeUnit(ctx, { divisionCode: '000000' })
+    const unit = await makeUnit(ctx, { divisionCode: '440305', parentId: nation.id })
+    const investigator = await makeUser(ctx, unit, ['investigator'])
+    const commander = await makeUser(ctx, unit, ['command'])
+    const approvals: Approvals = {
+      async prepare() {
+        const kase = await makeCase(ctx.as(investigator.actor), unit)
+        const draft = await draftAlert(ctx.as(investigator.actor), {
+          caseId: kase.id,
+          description: '基准测试',
+          contactPhone: '0755-26543110',
+        })
+        return draft.id
+      },
+      approve: async (alertId) => void (await approveAlert(ctx.as(commander.actor), alertId)),
+    }
     const secrets: string[] = []
     for (const [i, endpointUrl] of urls.entries())
       secrets.push((await createPartner(ctx, { name: `bench partner ${i}`, endpointUrl })).secret)
@@ -238,12 +266,12 @@ async function benchBackend(database: Database, backend: string, emit: (metric: 
     // One sender for the run, as in the server: its partner cache and kept-alive connections outlive a block.
     const sender = createWebhookSender({ db: database.db, clock: systemClock })
     // A first block opens the connections and fills the caches, as the first alert after start would.
-    await runBlock(database, partners, sender, 'healthy', 2)
+    await runBlock(database, partners, sender, 'healthy', 2, approvals)
     const modes = ['healthy', 'one_failing', 'one_hanging'] as const
     const results = new Map<Mode, ScenarioResult>(modes.map((m) => [m, { latencies: [], missing: 0, unverified: 0, badAttempts: 0 }]))
     for (let block = 0; block < BLOCKS; block++) {
       for (const mode of modes) {
-        const part = await runBlock(database, partners, sender, mode, Math.ceil(MESSAGES / BLOCKS))
+        const part = await runBlock(database, partners, sender, mode, Math.ceil(MESSAGES / BLOCKS), approvals)
         const total = results.get(mode)!
         total.latencies.push(...part.latencies)
         total.missing += part.missing
