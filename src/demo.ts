@@ -4,6 +4,7 @@ import { createDeadline } from './platform/deadlines/service.ts'
 import { seedDemoIdentity, type DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemoCollectionPoints } from './modules/collection-points/demo.ts'
 import { seedDemoCases } from './modules/cases/demo.ts'
+import { seedDemoAlerts } from './modules/alerts/demo.ts'
 
 /**
  * Demo data across modules: identity first, then sample obligations so that the console's
@@ -36,6 +37,7 @@ export async function seedDemo(ctx: Ctx, fixedPassword?: string): Promise<DemoCr
     due: { at: new Date(now.getTime() + 20 * HOUR) },
   })
   await seedDemoCollectionPoints(ctx, units)
-  await seedDemoCases(ctx, units)
+  const cases = await seedDemoCases(ctx, units)
+  await seedDemoAlerts(ctx, cases.active)
   return credentials
 }
