@@ -11,11 +11,10 @@ import { dnaResource } from './persons.ts'
 import type { BuiltProfile, ImportProblem } from './import/rules.ts'
 import { REFERENCE_CATEGORIES, type DnaIndex, type ImportBatchView, type PersonCategory } from './schema.ts'
 
+type ImportedSample = BuiltProfile & { kit?: string; lab?: string; collectedAt?: string }
+
 /** What arrives from a parser: samples and problems, in file order. */
-export type ImportEvent =
-  | { type: 'sample'; sample: BuiltProfile & { kit?: string; lab?: string; collectedAt?: string } }
-  | { type: 'problem'; problem: ImportProblem }
-  | { type: 'layout' }
+export type ImportEvent = { type: 'sample'; sample: ImportedSample } | { type: 'problem'; problem: ImportProblem } | { type: 'layout' }
 
 export interface ImportRequest {
   fileName: string
@@ -34,8 +33,6 @@ export interface ImportRequest {
 const BATCH = 5000
 
 class Rejected extends Error {}
-
-type ImportedSample = BuiltProfile & { kit?: string; lab?: string; collectedAt?: string }
 
 interface Tally {
   samples: number
@@ -61,7 +58,7 @@ export async function importProfiles(ctx: Ctx, events: AsyncIterable<ImportEvent
   const [done] = await ctx.db
     .select()
     .from(dnaImportBatch)
-    .where(and(eq(dnaImportBatch.digest, request.digest), eq(dnaImportBatch.status, 'imported')))
+    .where(and(eq(dnaImportBatch.kind, 'profiles'), eq(dnaImportBatch.digest, request.digest), eq(dnaImportBatch.status, 'imported')))
   if (done) return { ...toBatchView(done), status: 'unchanged' }
   const tally: Tally = { samples: 0, imported: 0, resampleNeeded: 0, problems: [], failed: false }
   try {
@@ -167,6 +164,16 @@ async function flush(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, 
     request.index,
     samples.map((s) => s.sampleCode),
   )
+  const fresh = sortOut(samples, stored, request, tally)
+  // All or nothing and already failed: the rest is only checked, since nothing of it would be kept.
+  if (!(tally.failed && !request.acceptPartial)) await insertProfiles(ctx, tx, owner, request, fresh)
+  tally.imported += fresh.length
+  tally.resampleNeeded += fresh.filter((f) => f.sample.flags.resampleNeeded).length
+  request.onProgress?.({ samples: tally.samples, imported: tally.imported, problems: tally.problems.length })
+}
+
+/** The samples to store, with their registered person if any; the others are skipped or reported. */
+function sortOut(samples: ImportedSample[], stored: Map<string, Stored>, request: ImportRequest, tally: Tally): Fresh[] {
   const fresh: Fresh[] = []
   const problem = (sample: ImportedSample, code: ImportProblem['code'], reason: string) => {
     tally.problems.push({ line: sample.line, sample: sample.sampleCode, code, severity: 'error', reason })
@@ -187,11 +194,7 @@ async function flush(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, 
     }
     fresh.push({ sample, personId: person?.id ?? null, category: person?.category ?? request.category })
   }
-  // All or nothing and already failed: the rest is only checked, since nothing of it would be kept.
-  if (!(tally.failed && !request.acceptPartial)) await insertProfiles(ctx, tx, owner, request, fresh)
-  tally.imported += fresh.length
-  tally.resampleNeeded += fresh.filter((f) => f.sample.flags.resampleNeeded).length
-  request.onProgress?.({ samples: tally.samples, imported: tally.imported, problems: tally.problems.length })
+  return fresh
 }
 
 const PERSON_COLUMNS = ['id', 'category', 'unit_id', 'division_code', 'created_at']

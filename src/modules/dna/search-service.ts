@@ -55,13 +55,18 @@ export function kindOf(category: PersonCategory, index: ProfileRow['index']): Pr
   return REFERENCE_CATEGORIES.includes(category) ? 'reference' : 'candidate'
 }
 
-const PAGE = 10_000
+const PAGE = 50_000
 
 /** Adds every profile stored since the last call; declares family pairs as both parents arrive. */
 async function catchUp(db: Db, engine: Engine): Promise<void> {
   for (;;) {
+    // Only what the index needs: a whole row (flags, dates, lab) costs as much to read again as to import.
     const rows = await db
-      .select({ p: dnaProfile, relation: dnaPerson.relation, familyGroupId: dnaPerson.familyGroupId })
+      .select({
+        p: { searchNo: dnaProfile.searchNo, category: dnaProfile.category, index: dnaProfile.index, genotypes: dnaProfile.genotypes },
+        relation: dnaPerson.relation,
+        familyGroupId: dnaPerson.familyGroupId,
+      })
       .from(dnaProfile)
       .leftJoin(dnaPerson, eq(dnaPerson.id, dnaProfile.personId))
       .where(gt(dnaProfile.searchNo, engine.loadedUpTo))
