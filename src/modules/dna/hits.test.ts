@@ -11,6 +11,8 @@ import { pairKeyOf, recordHit, type HitCandidate } from './hits.ts'
 import { registerPerson, createFamilyGroup } from './persons.ts'
 import { dnaProfile } from './tables.ts'
 import { eq } from 'drizzle-orm'
+import { makeCase } from '../cases/testing.ts'
+import { listCaseTimeline } from '../cases/timeline.ts'
 
 let t: TestApp
 const units: Record<string, UnitView> = {}
@@ -22,9 +24,9 @@ async function as(who: TestUser) {
   return client
 }
 
-async function plantHit(): Promise<{ hitId: string; candidate: HitCandidate }> {
+async function plantHit(caseId?: string): Promise<{ hitId: string; candidate: HitCandidate }> {
   const ctx = t.ctx()
-  const group = await createFamilyGroup(ctx, { label: 'NS-2026-007', unitId: units.nanshan.id })
+  const group = await createFamilyGroup(ctx, { label: 'NS-2026-007', unitId: units.nanshan.id, caseId })
   const mother = await makeProfile(ctx, units.nanshan, { D8S1179: ['12', '13'] })
   await ctx.db.update(dnaProfile).set({ category: 'relative_of_missing' }).where(eq(dnaProfile.id, mother.id))
   const childPerson = await registerPerson(ctx, { category: 'unknown_origin_child', unitId: units.futian.id })
@@ -149,6 +151,21 @@ describe('DNA hits', () => {
     expect(await auditCount('dna.profile.read')).toBe(before.reads)
     const single = (await (await as(people.szAnalyst)).get(`/api/dna/hits/${hitId}`)).json()
     expect(single.candidate.sampleCode).toBe(child.sampleCode)
+  })
+
+  it('puts a confirmed hit on the timeline of the missing case the relatives belong to', async () => {
+    const kase = await makeCase(t.ctx(), units.nanshan)
+    const { hitId } = await plantHit(kase.id)
+    const ns = await as(people.nsAnalyst)
+    expect((await ns.get(`/api/dna/hits/${hitId}`)).json().caseId).toBe(kase.id)
+    await ns.post(`/api/dna/hits/${hitId}/decision`, { decision: 'confirm' })
+    const events = await listCaseTimeline(t.ctx(), kase.id)
+    const confirmed = events.find((e) => e.kind === 'dna.hit_confirmed')
+    expect(confirmed?.details).toMatchObject({ hitId, mode: 'duo', log10Lr: 6.2 })
+    // Linking needs sight of the case: a unit elsewhere cannot attach relatives to it.
+    await expect(
+      createFamilyGroup(t.ctx(people.scAnalyst.actor), { label: 'x', unitId: units.sc.id, caseId: kase.id }),
+    ).rejects.toMatchObject({ kind: 'forbidden' })
   })
 
   it('keeps a trio’s references in the hit’s order', async () => {

@@ -7,7 +7,8 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts'
 import { completeDeadlines, createDeadline } from '../../platform/deadlines/service.ts'
 import { deadline } from '../../platform/deadlines/tables.ts'
 import { unitRef } from '../identity/index.ts'
-import { dnaHit, dnaPerson, dnaProfile } from './tables.ts'
+import { appendCaseEvent } from '../cases/index.ts'
+import { dnaFamilyGroup, dnaHit, dnaPerson, dnaProfile } from './tables.ts'
 import { dnaResource } from './persons.ts'
 import type { HitDecision, HitListQuery, HitMode, HitSide, HitView } from './schema.ts'
 
@@ -136,22 +137,25 @@ function selectHitViews(ctx: Ctx, db: Db) {
       candidateCategory: candidateProfile.category,
       candidateUnitId: candidateProfile.unitId,
       candidateUnitName: candidateUnit.name,
+      caseId: dnaFamilyGroup.caseId,
     })
     .from(dnaHit)
     .innerJoin(candidateProfile, eq(candidateProfile.id, dnaHit.candidateProfileId))
+    .leftJoin(dnaFamilyGroup, eq(dnaFamilyGroup.id, dnaHit.familyGroupId))
     .leftJoin(candidateUnit, eq(candidateUnit.id, candidateProfile.unitId))
     .leftJoin(deadline, reviewDeadline)
 }
 
 type HitViewRow = Awaited<ReturnType<typeof selectHitViews>>[number]
 
-function toHitView({ hit: row, dueAt, references, ...candidate }: HitViewRow): HitView {
+function toHitView({ hit: row, dueAt, references, caseId, ...candidate }: HitViewRow): HitView {
   return {
     id: row.id,
     mode: row.mode,
     relationship: row.relationship,
     referenceProfileIds: row.referenceProfileIds,
     familyGroupId: row.familyGroupId,
+    caseId,
     candidateProfileId: row.candidateProfileId,
     references,
     candidate: {
@@ -252,13 +256,30 @@ export async function decideHit(ctx: Ctx, id: string, input: HitDecision): Promi
       .returning()
     if (!row) throw conflict('dna_hit.already_decided', `hit ${id} was decided meanwhile`)
     await completeDeadlines(ctx, { type: 'dna_hit', id, kind: HIT_REVIEW_KIND }, tx)
-    if (status === 'confirmed' && row.familyGroupId) await linkCandidate(tx, row)
+    if (status === 'confirmed' && row.familyGroupId) {
+      await linkCandidate(tx, row)
+      await noteOnCase(ctx, tx, row)
+    }
     await ctx.audit(
       { action: `dna.hit.${input.decision}`, resource: { type: 'dna_hit', id }, details: { reason: input.reason ?? null } },
       tx,
     )
     const [view] = await selectHitViews(ctx, tx).where(eq(dnaHit.id, id))
     return toHitView(view)
+  })
+}
+
+/**
+ * A confirmed hit for relatives linked to a missing case goes on the case's timeline: the investigators see
+ * that the child has probably been identified. Pseudonymous: the hit, its mode and LR, no sample or name.
+ */
+async function noteOnCase(ctx: Ctx, tx: Db, hit: HitRow) {
+  const [group] = await tx.select({ caseId: dnaFamilyGroup.caseId }).from(dnaFamilyGroup).where(eq(dnaFamilyGroup.id, hit.familyGroupId!))
+  if (!group?.caseId) return
+  await appendCaseEvent(ctx, tx, group.caseId, {
+    kind: 'dna.hit_confirmed',
+    summary: `DNA比中已确认（${hit.mode}，log10 LR ${hit.log10Lr.toFixed(1)}）/ DNA hit confirmed`,
+    details: { hitId: hit.id, mode: hit.mode, log10Lr: hit.log10Lr },
   })
 }
 

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.ts'
 import { authorize } from '../../platform/auth/authorize.ts'
 import { conflict, invalid, notFound } from '../../platform/errors.ts'
 import { getUnitForRead } from '../identity/index.ts'
+import { getCaseRow } from '../cases/index.ts'
 import { dnaFamilyGroup, dnaPerson, dnaPersonIdentity, dnaSampleRegistration } from './tables.ts'
 import {
   REFERENCE_CATEGORIES,
@@ -45,12 +46,15 @@ export const dnaResource = (type: string, row: { id?: string; divisionCode: stri
 export async function createFamilyGroup(ctx: Ctx, input: FamilyGroupCreate): Promise<FamilyGroupView> {
   const owner = await getUnitForRead(ctx, input.unitId)
   authorize(ctx.actor, 'dna.person.write', dnaResource('dna_family_group', { divisionCode: owner.divisionCode, unitId: owner.id }))
+  // The linker must be able to see the case (404 otherwise, as for any case outside one's jurisdiction).
+  if (input.caseId) await getCaseRow(ctx, input.caseId)
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(dnaFamilyGroup)
       .values({
         label: input.label,
         missingCaseRef: input.missingCaseRef ?? null,
+        caseId: input.caseId ?? null,
         unitId: owner.id,
         divisionCode: owner.divisionCode,
         createdAt: ctx.now(),

@@ -29,6 +29,7 @@ export const FamilyGroupCreate = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. the missing child’s case number' }),
     missingCaseRef: Type.Optional(Type.String({ maxLength: 100 })),
+    caseId: Type.Optional(Type.String({ format: 'uuid', description: 'the missing-child case, when it is on this platform' })),
     unitId: Uuid,
   },
   { additionalProperties: false },
@@ -39,6 +40,7 @@ export const FamilyGroupView = Type.Object({
   id: Uuid,
   label: Type.String(),
   missingCaseRef: Nullable(Type.String()),
+  caseId: Nullable(Uuid),
   unitId: Uuid,
   divisionCode: Type.String(),
   createdAt: DateTime,
@@ -162,6 +164,8 @@ export const HitView = Type.Object({
   relationship: Type.String(),
   referenceProfileIds: Type.Array(Uuid),
   familyGroupId: Nullable(Uuid),
+  /** The missing-child case of the family group, when linked: a confirmed hit goes on its timeline. */
+  caseId: Nullable(Uuid),
   candidateProfileId: Uuid,
   /** The reference profiles, in the order of `referenceProfileIds`. */
   references: Type.Array(HitSide),

@@ -8,6 +8,8 @@ export const dnaFamilyGroup = pgTable('dna_family_group', {
   id: uuid().primaryKey().defaultRandom(),
   label: text().notNull(),
   missingCaseRef: text(),
+  /** The missing-child case these relatives belong to (cases module; no foreign key across modules). */
+  caseId: uuid(),
   unitId: uuid().notNull(),
   divisionCode: text().notNull(),
   createdAt: at().notNull(),

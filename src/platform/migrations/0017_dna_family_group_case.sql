@@ -1,0 +1,1 @@
+ALTER TABLE "dna_family_group" ADD COLUMN "case_id" uuid;
