@@ -114,7 +114,8 @@ describe('tuanyuan CLI', () => {
     expect(key.status, key.stderr).toBe(0)
     const keyId = JSON.parse(key.stdout).apiKey.id
     expect(tuanyuan(['apikey', 'revoke', keyId]).status).toBe(0)
-  })
+    // A dozen processes, each opening the database: minutes on a crowded two-core machine.
+  }, 180_000)
 
   it('refuses to open the data folder while the server runs on it', async () => {
     const port = 20000 + (randomBytes(2).readUInt16BE() % 20000)
