@@ -8,6 +8,7 @@ import type { UnitView } from '../identity/schema.ts'
 import { makeCase, makeImage } from '../cases/testing.ts'
 import { addCasePhoto } from '../cases/case-photos.ts'
 import { transitionCase } from '../cases/index.ts'
+import { listCaseTimeline } from '../cases/timeline.ts'
 import { createPartner } from './partners/service.ts'
 import { validateCap } from './cap/index.ts'
 import { draftAlert, rejectDraft } from './drafts.ts'
@@ -259,6 +260,10 @@ describe('ending', () => {
       sql`SELECT status, end_reason FROM alert WHERE id = ${draft.id}`,
     )
     expect(row).toEqual({ status: 'ended', end_reason: 'found' })
+    const oldestFirst = await listCaseTimeline(t.ctx(investigator.actor), kase.id)
+    expect(oldestFirst.map((e) => e.kind)).toEqual(expect.arrayContaining(['alert.published', 'alert.ended', 'case.status']))
+    const newestFirst = await listCaseTimeline(t.ctx(investigator.actor), kase.id, { order: 'desc' })
+    expect(newestFirst.map((e) => e.id)).toEqual(oldestFirst.map((e) => e.id).reverse())
   })
 
   it('refuses an alert for a case whose child is no longer missing, or without coordinates', async () => {

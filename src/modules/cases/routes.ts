@@ -6,7 +6,7 @@ import { listCases, listColdCases } from './lists.ts'
 import { transitionCase } from './transitions.ts'
 import { listCaseTimeline } from './timeline.ts'
 import { recordDispatch } from './dispatch.ts'
-import { setTaskForce } from './task-force.ts'
+import { listEligibleOfficers, setTaskForce } from './task-force.ts'
 import { addCasePhoto, getCasePhoto, listCasePhotos, type PhotoBytes } from './case-photos.ts'
 import { PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES } from './image.ts'
 import {
@@ -124,6 +124,24 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('case.dispatch'),
     },
     async (req, reply) => reply.code(201).send(await recordDispatch(req.ctx, req.params.id, req.body)),
+  )
+  app.get(
+    '/api/cases/:id/task-force/eligible',
+    {
+      schema: {
+        tags,
+        operationId: 'listEligibleOfficers',
+        description: 'Officers who may head or join the task force: police investigators and commanders of the case’s unit and above.',
+        params: IdParams,
+        response: {
+          200: Type.Array(
+            Type.Object({ id: Type.String(), displayName: Type.String(), unitName: Type.String(), roles: Type.Array(Type.String()) }),
+          ),
+        },
+      },
+      preHandler: app.requirePermission('case.write'),
+    },
+    async (req) => listEligibleOfficers(req.ctx, req.params.id),
   )
   app.put(
     '/api/cases/:id/task-force',

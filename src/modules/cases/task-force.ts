@@ -1,5 +1,5 @@
 // 一长三包: the task force of a case, headed by a county-level or higher police leader.
-import { asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
 import type { Db } from '../../platform/db/client.ts'
 import { isWithinDivision } from '../../platform/auth/authorize.ts'
@@ -120,4 +120,39 @@ export async function loadTaskForceView(db: Db, caseId: string): Promise<TaskFor
 export async function hasTaskForce(db: Db, caseId: string): Promise<boolean> {
   const [row] = await db.select({ caseId: taskForce.caseId }).from(taskForce).where(eq(taskForce.caseId, caseId))
   return row !== undefined
+}
+
+const divisionAndAbove = (code: string) => [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`, '000000'])]
+
+export interface EligibleOfficer {
+  id: string
+  displayName: string
+  unitName: string
+  roles: Role[]
+}
+
+/**
+ * The officers who may head or join the task force of a case: active police investigators and commanders of
+ * the case's unit and the units above it. Lets an investigator pick people without the admin's user list.
+ */
+export async function listEligibleOfficers(ctx: Ctx, caseId: string): Promise<EligibleOfficer[]> {
+  const row = await getCaseRow(ctx, caseId, 'case.write')
+  const rows = await ctx.db
+    .select({
+      id: userRef.id,
+      displayName: userRef.displayName,
+      roles: userRef.roles,
+      disabled: userRef.disabled,
+      unitName: unitRef.name,
+      unitType: unitRef.type,
+      unitDivision: unitRef.divisionCode,
+    })
+    .from(userRef)
+    .innerJoin(unitRef, eq(unitRef.id, userRef.unitId))
+    // Units at the case's division or above it: its county, city, province and the ministry.
+    .where(and(eq(unitRef.type, 'public_security'), inArray(unitRef.divisionCode, divisionAndAbove(row.divisionCode))))
+    .orderBy(asc(unitRef.divisionCode), asc(userRef.displayName))
+  return rows
+    .filter((user) => headProblem(row, user) === null)
+    .map(({ id, displayName, unitName, roles }) => ({ id, displayName, unitName, roles }))
 }

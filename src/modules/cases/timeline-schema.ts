@@ -95,6 +95,9 @@ export const TimelineQuery = Type.Object(
   {
     kind: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'exact kind, or a prefix ending in "."' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
+    order: Type.Optional(
+      Type.Enum(['asc', 'desc'], { default: 'asc', description: 'desc: newest first, so a long timeline’s latest events come first' }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -1,4 +1,4 @@
-import { and, asc, eq, like } from 'drizzle-orm'
+import { and, asc, desc, eq, like } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
 import type { Db } from '../../platform/db/client.ts'
 import { actorId, actorName, actorUnit, type Actor } from '../../platform/auth/actor.ts'
@@ -66,7 +66,7 @@ export function toCaseEventView(row: typeof caseEvent.$inferSelect): CaseEventVi
   }
 }
 
-/** A case's timeline, oldest first; reading it is audited, as the events speak of the child. */
+/** A case's timeline, oldest first (or newest first); reading it is audited, as the events speak of the child. */
 export async function listCaseTimeline(ctx: Ctx, caseId: string, query: TimelineQuery = {}): Promise<CaseEventView[]> {
   await getCaseRow(ctx, caseId)
   const kind = query.kind
@@ -75,7 +75,7 @@ export async function listCaseTimeline(ctx: Ctx, caseId: string, query: Timeline
     .select()
     .from(caseEvent)
     .where(and(eq(caseEvent.caseId, caseId), kindFilter))
-    .orderBy(asc(caseEvent.at), asc(caseEvent.seq))
+    .orderBy(...(query.order === 'desc' ? [desc(caseEvent.at), desc(caseEvent.seq)] : [asc(caseEvent.at), asc(caseEvent.seq)]))
     .limit(query.limit ?? 500)
   await ctx.audit({ action: 'case.timeline.read', resource: { type: 'case', id: caseId } })
   return rows.map(toCaseEventView)
