@@ -19,6 +19,8 @@ const CORE = new RegExp(
 const ANTD = new RegExp(`${NM}(antd|@ant-design|@rc-component|rc-[^\\/]+|classnames|clsx)[\\/]`)
 const REACT = new RegExp(`${NM}(react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]`)
 const ICONS = new RegExp(`${NM}@ant-design[\\/]icons(-svg)?[\\/]`)
+// Only the alert console draws maps: Leaflet stays in its own chunk, loaded with that page.
+const LEAFLET = new RegExp(`${NM}leaflet[\\/]`)
 const VENDOR = new RegExp(NM)
 
 // Earlier groups claim first; a group also takes the dependencies of what it claims, hence this order.
@@ -28,6 +30,7 @@ const CHUNKS: { name: string; test: (id: string) => boolean }[] = [
   { name: 'antd-core', test: (id) => CORE.test(id) },
   { name: 'antd', test: (id) => ANTD.test(id) && !DATA.test(id) },
   { name: 'antd-data', test: (id) => DATA.test(id) },
+  { name: 'leaflet', test: (id) => LEAFLET.test(id) },
   { name: 'vendor', test: (id) => VENDOR.test(id) },
 ]
 

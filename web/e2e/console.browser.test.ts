@@ -77,7 +77,7 @@ describe('sign-in', () => {
     await page.waitForSelector('[data-testid=dashboard-title]')
     expect(await page.textContent('[data-testid=dashboard-title]')).toBe('工作台')
     const menu = await page.locator('.ant-menu-item').allTextContents()
-    expect(menu).toEqual(['工作台', '单位管理', '用户管理', 'API 密钥', '采血点管理', '我的账号'])
+    expect(menu).toEqual(['工作台', '警报合作方', '单位管理', '用户管理', 'API 密钥', '采血点管理', '我的账号'])
     await page.close()
   })
 })

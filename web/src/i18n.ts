@@ -12,6 +12,8 @@ import zhDeadlines from './locales/zh-CN/deadlines.json' with { type: 'json' }
 import zhErrors from './locales/zh-CN/errors.json' with { type: 'json' }
 import zhCollectionPoints from './locales/zh-CN/collectionPoints.json' with { type: 'json' }
 import zhDna from './locales/zh-CN/dna.json' with { type: 'json' }
+import zhAlerts from './locales/zh-CN/alerts.json' with { type: 'json' }
+import zhCases from './locales/zh-CN/cases.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
 import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enIdentity from './locales/en/identity.json' with { type: 'json' }
@@ -20,6 +22,8 @@ import enDeadlines from './locales/en/deadlines.json' with { type: 'json' }
 import enErrors from './locales/en/errors.json' with { type: 'json' }
 import enCollectionPoints from './locales/en/collectionPoints.json' with { type: 'json' }
 import enDna from './locales/en/dna.json' with { type: 'json' }
+import enAlerts from './locales/en/alerts.json' with { type: 'json' }
+import enCases from './locales/en/cases.json' with { type: 'json' }
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -38,6 +42,8 @@ const resources = {
     errors: zhErrors,
     collectionPoints: zhCollectionPoints,
     dna: zhDna,
+    alerts: zhAlerts,
+    cases: zhCases,
   },
   en: {
     common: enCommon,
@@ -48,6 +54,8 @@ const resources = {
     errors: enErrors,
     collectionPoints: enCollectionPoints,
     dna: enDna,
+    alerts: enAlerts,
+    cases: enCases,
   },
 }
 

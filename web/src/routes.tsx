@@ -22,6 +22,19 @@ const DnaProfilesPage = lazy(() => import('./modules/dna/profiles-page.tsx'))
 const DnaImportPage = lazy(() => import('./modules/dna/import-page.tsx'))
 const DnaYstrPage = lazy(() => import('./modules/dna/ystr-page.tsx'))
 const FrequencyTablesPage = lazy(() => import('./modules/dna/frequency-tables-page.tsx'))
+const AlertsPage = lazy(() => import('./modules/alerts/alerts-page.tsx'))
+const AlertPage = lazy(() => import('./modules/alerts/alert-page.tsx'))
+const AlertDraftPage = lazy(() => import('./modules/alerts/alert-draft-page.tsx'))
+const AlertPartnersPage = lazy(() => import('./modules/alerts/partners-page.tsx'))
+const PublicAlertsPage = lazy(() => import('./modules/alerts/public-alerts-page.tsx'))
+const PublicAlertPage = lazy(() => import('./modules/alerts/public-alert-page.tsx'))
+const CasesPage = lazy(() => import('./modules/cases/cases-page.tsx'))
+const CasePage = lazy(() => import('./modules/cases/case-page.tsx'))
+const SupervisionPage = lazy(() => import('./modules/cases/supervision-page.tsx'))
+const WantedPage = lazy(() => import('./modules/cases/wanted-page.tsx'))
+const ColdCasesPage = lazy(() => import('./modules/cases/cold-cases-page.tsx'))
+const PublicWantedPage = lazy(() => import('./modules/cases/public-wanted-page.tsx'))
+const PublicWantedNoticePage = lazy(() => import('./modules/cases/public-wanted-notice-page.tsx'))
 
 // DNA pages and the permission each needs (flat paths, so that the menu highlights the page's own entry).
 const DNA_ROUTES: { path: string; permission: string; page: ReactNode }[] = [
@@ -31,6 +44,24 @@ const DNA_ROUTES: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'dna-import', permission: PERMISSIONS.dnaWrite, page: <DnaImportPage /> },
   { path: 'dna-ystr', permission: PERMISSIONS.dnaSearch, page: <DnaYstrPage /> },
   { path: 'dna-frequency-tables', permission: PERMISSIONS.frequencyTables, page: <FrequencyTablesPage /> },
+]
+
+// 团圆 alert console pages ('alerts/new?caseId=' drafts from a case).
+const ALERT_ROUTES: { path: string; permission: string; page: ReactNode }[] = [
+  { path: 'alerts', permission: PERMISSIONS.alerts, page: <AlertsPage /> },
+  { path: 'alerts/new', permission: PERMISSIONS.alertDraft, page: <AlertDraftPage /> },
+  { path: 'alerts/:id', permission: PERMISSIONS.alerts, page: <AlertPage /> },
+  { path: 'alerts/:id/edit', permission: PERMISSIONS.alertDraft, page: <AlertDraftPage /> },
+  { path: 'alert-partners', permission: PERMISSIONS.alertPartners, page: <AlertPartnersPage /> },
+]
+
+// Missing-child cases: list and workspace, supervision (挂牌督办), wanted notices (通缉令) and cold cases (积案).
+const CASE_ROUTES: { path: string; permission: string; page: ReactNode }[] = [
+  { path: 'cases', permission: PERMISSIONS.cases, page: <CasesPage /> },
+  { path: 'cases/:id', permission: PERMISSIONS.cases, page: <CasePage /> },
+  { path: 'cold-cases', permission: PERMISSIONS.cases, page: <ColdCasesPage /> },
+  { path: 'supervision', permission: PERMISSIONS.supervision, page: <SupervisionPage /> },
+  { path: 'wanted-notices', permission: PERMISSIONS.cases, page: <WantedPage /> },
 ]
 
 const centered = { display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: '60vh' }
@@ -92,6 +123,10 @@ function PublicRoutes() {
     <Suspense fallback={<PageSpinner />}>
       <Routes>
         <Route path="/public/collection-points" element={<PublicCollectionPointsPage />} />
+        <Route path="/public/alerts" element={<PublicAlertsPage />} />
+        <Route path="/public/alerts/:id" element={<PublicAlertPage />} />
+        <Route path="/public/wanted" element={<PublicWantedPage />} />
+        <Route path="/public/wanted/:id" element={<PublicWantedNoticePage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
@@ -156,7 +191,7 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
-        {DNA_ROUTES.map(({ path, permission, page }) => (
+        {[...DNA_ROUTES, ...ALERT_ROUTES, ...CASE_ROUTES].map(({ path, permission, page }) => (
           <Route key={path} path={path} element={<RequirePermission permission={permission}>{page}</RequirePermission>} />
         ))}
         <Route

@@ -6,6 +6,9 @@ import { makeCase, makeImage } from '../cases/testing.ts'
 import { addCasePhoto } from '../cases/case-photos.ts'
 import { validateCap } from './cap/index.ts'
 import { pushKeysForTest } from './testing.ts'
+import { draftAlert } from './drafts.ts'
+import { approveAlert } from './publish.ts'
+import { systemActor } from '../../platform/auth/actor.ts'
 import type { AlertView, AlertWorkspace, PublicAlert } from './schema.ts'
 
 let t: TestApp
@@ -128,5 +131,25 @@ describe('public Web Push subscriptions', () => {
     expect(stranger.statusCode).toBe(404)
     const owner = await anonymous.post('/api/public/alerts/push/unsubscribe', { endpoint: browser.endpoint, auth: browser.keys.auth })
     expect(owner.statusCode).toBe(204)
+  })
+})
+
+describe('alerts made by the system (CLI, demo seeder)', () => {
+  it('lists and shows them, with the system actors named', async () => {
+    const kase = await makeCase(t.ctx(), nanshan)
+    const draft = await draftAlert(t.ctx(systemActor('demo-drafter')), {
+      caseId: kase.id,
+      description: '示例',
+      contactPhone: '0755-26543110',
+    })
+    await approveAlert(t.ctx(systemActor('demo-approver')), draft.id)
+    const command = await signedIn('command')
+    const list = await command.get('/api/alerts')
+    expect(list.statusCode).toBe(200)
+    expect(list.json().find((a: AlertView) => a.id === draft.id)).toMatchObject({
+      draftedBy: 'system:demo-drafter',
+      approvedBy: 'system:demo-approver',
+    })
+    expect((await command.get(`/api/alerts/${draft.id}`)).statusCode).toBe(200)
   })
 })

@@ -17,6 +17,7 @@ export function toAlertView(row: AlertRow): AlertView {
     status: row.status,
     details: row.details,
     hasPhoto: row.photoId !== null,
+    photoId: row.photoId,
     center: { lat: row.centerLat, lon: row.centerLon },
     countyCode: row.countyCode,
     disappearedAt: row.disappearedAt.toISOString(),

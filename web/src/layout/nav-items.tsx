@@ -5,12 +5,19 @@ import {
   ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  FolderOpenOutlined,
+  HistoryOutlined,
   ManOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   TableOutlined,
   TeamOutlined,
   UserOutlined,
@@ -29,13 +36,31 @@ export const PERMISSIONS = {
   dnaWrite: 'dna.profile.write',
   dnaSearch: 'dna.search',
   frequencyTables: 'frequency_table.manage',
+  alerts: 'alert.read',
+  alertDraft: 'alert.draft',
+  alertPartners: 'alert.partner.manage',
+  cases: 'case.read',
+  supervision: 'supervision.read',
 } as const
 
 /** Menu groups (submenus): each shows where its first permitted entry falls, and only if it has one. */
-const GROUPS = { dna: { icon: <ExperimentOutlined />, labelKey: 'dna:nav.group' } }
+const GROUPS = {
+  cases: { icon: <FolderOpenOutlined />, labelKey: 'cases:nav.group' },
+  dna: { icon: <ExperimentOutlined />, labelKey: 'dna:nav.group' },
+}
 
 const ITEMS: { path: string; icon: ReactNode; labelKey: string; permission: string | null; group?: keyof typeof GROUPS }[] = [
   { path: '/', icon: <DashboardOutlined />, labelKey: 'nav.dashboard', permission: null },
+  { path: '/cases', icon: <FileSearchOutlined />, labelKey: 'cases:nav.cases', permission: PERMISSIONS.cases, group: 'cases' },
+  { path: '/supervision', icon: <FlagOutlined />, labelKey: 'cases:nav.supervision', permission: PERMISSIONS.supervision, group: 'cases' },
+  {
+    path: '/wanted-notices',
+    icon: <SafetyCertificateOutlined />,
+    labelKey: 'cases:nav.wanted',
+    permission: PERMISSIONS.cases,
+    group: 'cases',
+  },
+  { path: '/cold-cases', icon: <HistoryOutlined />, labelKey: 'cases:nav.cold', permission: PERMISSIONS.cases, group: 'cases' },
   { path: '/dna-hits', icon: <AimOutlined />, labelKey: 'dna:nav.hits', permission: PERMISSIONS.dnaRead, group: 'dna' },
   { path: '/dna-profiles', icon: <ProfileOutlined />, labelKey: 'dna:nav.profiles', permission: PERMISSIONS.dnaRead, group: 'dna' },
   { path: '/dna-import', icon: <CloudUploadOutlined />, labelKey: 'dna:nav.import', permission: PERMISSIONS.dnaWrite, group: 'dna' },
@@ -47,6 +72,8 @@ const ITEMS: { path: string; icon: ReactNode; labelKey: string; permission: stri
     permission: PERMISSIONS.frequencyTables,
     group: 'dna',
   },
+  { path: '/alerts', icon: <BellOutlined />, labelKey: 'alerts:nav.alerts', permission: PERMISSIONS.alerts },
+  { path: '/alert-partners', icon: <ClusterOutlined />, labelKey: 'alerts:nav.partners', permission: PERMISSIONS.alertPartners },
   { path: '/units', icon: <ApartmentOutlined />, labelKey: 'nav.units', permission: PERMISSIONS.units },
   { path: '/users', icon: <TeamOutlined />, labelKey: 'nav.users', permission: PERMISSIONS.users },
   { path: '/api-keys', icon: <ApiOutlined />, labelKey: 'nav.apiKeys', permission: PERMISSIONS.apiKeys },
