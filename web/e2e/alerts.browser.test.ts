@@ -370,9 +370,14 @@ describe('alert partners', () => {
 
     await row.locator('[data-testid=partner-rotate]').click()
     await page.click('.ant-popconfirm-buttons .ant-btn-primary:visible')
-    const rotated = await page.textContent('[data-testid=partner-secret]')
+    // The first secret's modal may still be closing: wait for the new secret to show.
+    const newSecret = (old: string | null) =>
+      [...document.querySelectorAll('[data-testid=partner-secret]')]
+        .map((e) => e.textContent ?? '')
+        .find((t) => t.startsWith('whsec_') && t !== old)
+    await page.waitForFunction(newSecret, secret)
+    const rotated = await page.evaluate(newSecret, secret)
     expect(rotated).toMatch(/^whsec_/)
-    expect(rotated).not.toBe(secret)
     await page.click('[data-testid=partner-secret-done]')
     await page.waitForSelector('[data-testid=partners-table] tr.ant-table-row:has-text("示例出行 App"):has-text("有效至")')
 
@@ -407,8 +412,10 @@ describe('ending', () => {
     const page = await signInPage('command')
     await page.goto(`${baseUrl}/alerts/${alertId}`)
     await page.click('[data-testid=alert-end]')
-    await page.click('.ant-modal label:has-text("已找到")')
-    await page.click('.ant-modal-footer .ant-btn-dangerous')
+    // Only the end dialog: an earlier dialog may still be in the page, closing.
+    const dialog = page.locator('.ant-modal:visible', { hasText: '已找到' })
+    await dialog.locator('label:has-text("已找到")').click()
+    await dialog.locator('.ant-modal-footer .ant-btn-dangerous:not([disabled])').click()
     await page.waitForSelector('[data-testid=alert-status]:has-text("已结束")')
     const messages = await page.locator('[data-testid=alert-messages] tbody tr.ant-table-row').allTextContents()
     expect(messages.at(-1)).toContain('解除')
