@@ -11,6 +11,7 @@ import type { DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemo } from './demo.ts'
 import { drainSearchQueue, installShippedFrequencyTables, useSearchExecutor, useSearchThresholds, WorkerPool } from './modules/dna/index.ts'
 import { supervisionDeadlineListener } from './modules/cases/index.ts'
+import { clueDeadlineListener } from './modules/clues/index.ts'
 import { startAlertDelivery, sweepAlertStages, type AlertDelivery } from './modules/alerts/index.ts'
 
 export interface Server {
@@ -64,7 +65,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     // so a restart or a lost timer tick delays work but never loses or repeats it.
     delivery = startAlertDelivery(platform, worker)
     const sweep = async () => {
-      const result = await sweepDeadlines(platform.db, platform.clock, [supervisionDeadlineListener])
+      const result = await sweepDeadlines(platform.db, platform.clock, [supervisionDeadlineListener, clueDeadlineListener])
       if (result.reminders + result.overdue + result.escalations > 0) platform.log.info(result, 'deadline events emitted')
       const widened = await sweepAlertStages(worker)
       if (widened > 0) platform.log.info({ widened }, 'alert stages sent')

@@ -13,6 +13,7 @@ import { wantedRoutes } from './cases/wanted-routes.ts'
 import { alertPartnerRoutes } from './alerts/partners/routes.ts'
 import { mapRoutes } from './alerts/map-routes.ts'
 import { alertRoutes, publicAlertRoutes } from './alerts/index.ts'
+import { clueRoutes, publicTipRoutes } from './clues/index.ts'
 
 /** Every module's HTTP routes; a new module adds its plugin here. */
 export const moduleRoutes: FastifyPluginAsync[] = [
@@ -31,4 +32,6 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   mapRoutes,
   alertRoutes,
   publicAlertRoutes,
+  clueRoutes,
+  publicTipRoutes,
 ] as FastifyPluginAsync[]

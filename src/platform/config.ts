@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { abuseSettings, type AbuseSettings } from './http/abuse/settings.ts'
 
 /** Everything the process reads from its environment, parsed once. */
 export interface Config {
@@ -25,6 +26,9 @@ export interface Config {
   /** Unsolved cases reported at least this many years ago are listed as cold cases (积案) by default. */
   coldCaseYears: number
   alerts: AlertSettings
+  clues: ClueTerms
+  /** Rate limits, proof of work and size limits of the public intake routes. */
+  abuse: AbuseSettings
   /** The map background for the console and public pages; pages still draw their shapes when tiles cannot load. */
   mapTiles: { url: string; attribution: string }
 }
@@ -40,6 +44,16 @@ export interface AlertSettings {
   publicUrl: string
   /** Partner webhooks may use plain http to this machine (local test receivers); off by default in production. */
   allowHttpWebhooks: boolean
+}
+
+/** Terms of the clues module in days; directives are fixed at 7 days by the seeds and are not configurable. */
+export interface ClueTerms {
+  /** An assistance request from another jurisdiction is answered within this many days. */
+  assistRequestDays: number
+  /** A tip, mandatory report or online report is verified within this many days. */
+  verificationDays: number
+  /** The responsible unit is reminded this many days before a clue's due date. */
+  remindBeforeDays: number
 }
 
 /** `0:100,60:200`: minutes since disappearance → radius in km, ascending, starting at 0. */
@@ -132,6 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: (env.TUANYUAN_PUBLIC_URL || `http://localhost:${int(env.PORT, 8080, 'PORT')}`).replace(/\/+$/, ''),
       allowHttpWebhooks: bool(env.TUANYUAN_ALLOW_HTTP_WEBHOOKS, env.NODE_ENV !== 'production'),
     },
+    clues: {
+      assistRequestDays: Math.max(1, int(env.TUANYUAN_ASSIST_REQUEST_DAYS, 15, 'TUANYUAN_ASSIST_REQUEST_DAYS')),
+      verificationDays: Math.max(1, int(env.TUANYUAN_CLUE_VERIFICATION_DAYS, 7, 'TUANYUAN_CLUE_VERIFICATION_DAYS')),
+      remindBeforeDays: int(env.TUANYUAN_CLUE_REMIND_BEFORE_DAYS, 1, 'TUANYUAN_CLUE_REMIND_BEFORE_DAYS'),
+    },
+    abuse: abuseSettings(env),
     mapTiles: mapTiles(env.TUANYUAN_MAP_TILE_URL, env.TUANYUAN_MAP_TILE_ATTRIBUTION),
   }
 }

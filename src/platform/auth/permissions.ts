@@ -31,6 +31,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'alert.end',
     'clue.read',
     'clue.write',
+    'clue.assign',
+    'directive.issue',
+    'assist_request.send',
+    'mandatory_report.submit',
     'dna.profile.read',
     'dna.person.write',
     'dna.identity.read',
@@ -48,6 +52,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'alert.approve',
     'alert.end',
     'clue.read',
+    'clue.assign',
+    'directive.issue',
+    'assist_request.send',
   ],
   // Analysts work on pseudonymous profiles: no `dna.identity.read`.
   dna_analyst: [
@@ -61,7 +68,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'dna.kinship',
     'collection_point.manage',
   ],
-  caseworker: ['unit.read', 'deadline.read', 'aftercare.read', 'aftercare.write', 'family_search.read', 'family_search.write'],
+  // Civil-affairs staff (marriage registries, child welfare) carry the mandatory reporting duty.
+  caseworker: [
+    'unit.read',
+    'deadline.read',
+    'aftercare.read',
+    'aftercare.write',
+    'family_search.read',
+    'family_search.write',
+    'mandatory_report.submit',
+  ],
   plan_office: ['unit.read', 'deadline.read', 'plan.read', 'plan.write', 'stats.read'],
   supervisor: ['unit.read', 'deadline.read', 'case.read', 'supervision.read', 'supervision.write'],
   auditor: ['unit.read', 'deadline.read', 'audit.read'],

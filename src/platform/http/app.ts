@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import fastifyStatic from '@fastify/static'
 import type { Platform } from '../context.ts'
 import { authPlugin, type Authenticators } from './auth-plugin.ts'
+import { abusePlugin } from './abuse/index.ts'
 import { sendNotFound, sendProblem } from './problem.ts'
 import { validatorCompiler } from './validation.ts'
 
@@ -75,6 +76,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   })
   await registerDocs(app)
+  // Before auth, so that a refused public submission costs no session lookup; before the modules' routes,
+  // whose `config.publicIntake` it reads.
+  await app.register(abusePlugin, { platform })
   await app.register(authPlugin, { platform, authenticators: options.authenticators })
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }))

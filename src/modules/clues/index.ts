@@ -1,0 +1,5 @@
+// The public face of the clues module: what the server and other modules may use.
+export { clueDeadlineListener } from './deadlines.ts'
+export { clueRoutes } from './routes.ts'
+export { publicTipRoutes } from './public-routes.ts'
+export type { ClueView, ClueKind, ClueOutcome } from './schema.ts'
