@@ -49,8 +49,8 @@ export const abusePlugin = fp<{ platform: Platform }>(
       proof.spend()
     }
 
-    // A hook on every request rather than on the marked routes, so that it runs before the other plugins'
-    // (app.ts registers this one first): a refused request costs no session lookup.
+    // One hook on every request, registered (app.ts) before the modules' routes so that it covers them all;
+    // it refuses before the body is read and before any handler runs.
     app.addHook('onRequest', async (request, reply) => {
       const route = request.routeOptions
       if (route.config?.publicIntake === true) guardIntake(request, reply, now())
