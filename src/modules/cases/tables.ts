@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -15,16 +14,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { at } from '../../platform/db/columns.ts'
+import { at, bytea } from '../../platform/db/columns.ts'
 import type { CaseStatus, CloseReason, IntakeChannel, Sex } from './schema.ts'
 import type { SupervisionLevel, SupervisionStatus, SupervisionTarget } from './supervision-schema.ts'
 import type { RevokeReason, WantedClass, WantedStatus } from './wanted-schema.ts'
-
-/** Raw bytes. node-postgres gives a Buffer, PGlite a Uint8Array: both come out as a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-})
 
 /**
  * A missing-child case. It belongs to the unit where it was reported (`unit_id`, `division_code` =
