@@ -1,35 +1,20 @@
 // 团圆 alerts in Chromium: an investigator drafts from a case, a commander approves through the console, the
 // alert page draws the staged rings and the delivery tallies, the public pages list and show the alert on a
 // phone, the service worker turns a push into a notification, and ending the alert clears the public page.
-import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type Server as HttpServer } from 'node:http'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { loadConfig } from '../../src/platform/config.ts'
-import { startServer, type Server } from '../../src/server.ts'
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { Server } from '../../src/server.ts'
+import { PASSWORD, startE2e, type E2e } from './harness.ts'
 
-const repo = fileURLToPath(new URL('../..', import.meta.url))
-const PASSWORD = 'E2e-Demo-Passw0rd!'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const CHILD = '示例·测试小安'
 const DESCRIPTION = '示例：身穿黄色雨衣，最后在地铁站口出现。'
 // 天河区, Guangzhou: about 100 km from the demo's active alert in 南山区, so that "nearest first" is unambiguous.
 const LAST_SEEN = { lat: 23.1291, lon: 113.3644, divisionCode: '440106' }
 
-let dataDir: string
+let e2e: E2e
 let server: Server
 let browser: Browser
 let baseUrl: string
@@ -84,20 +69,8 @@ async function startReceiver(): Promise<HttpServer> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(repo, 'scripts/build-web-if-stale.ts')], { stdio: 'inherit' })
-  dataDir = await mkdtemp(path.join(tmpdir(), 'tuanyuan-e2e-alerts-'))
-  const config = loadConfig({
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    TUANYUAN_DATA_DIR: path.join(dataDir, 'db'),
-    TUANYUAN_DEMO_PASSWORD: PASSWORD,
-    TUANYUAN_ALLOW_HTTP_WEBHOOKS: 'true',
-    LOG_LEVEL: 'warn',
-  })
-  server = await startServer(config, { sweepTimer: false })
-  baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  e2e = await startE2e('alerts', { TUANYUAN_ALLOW_HTTP_WEBHOOKS: 'true' })
+  ;({ server, browser, baseUrl } = e2e)
 
   receiver = await startReceiver()
   const admin = await signedIn('admin')
@@ -125,10 +98,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await e2e?.close()
   await new Promise((resolve) => receiver?.close(resolve))
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
 
 async function signInPage(username: string, options: BrowserContextOptions = {}): Promise<Page> {

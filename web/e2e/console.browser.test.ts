@@ -1,53 +1,21 @@
 // Skeleton of the console's browser test: a real server on a fresh PGlite, the built console, Chromium.
 // Kept to the sign-in path and the shell for now; each page gets its own `describe` as the lead extends it.
-import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { loadConfig } from '../../src/platform/config.ts'
-import { startServer, type Server } from '../../src/server.ts'
+import { type Browser, type Page } from 'playwright-core'
+import { PASSWORD, startE2e, type E2e } from './harness.ts'
 
-const repo = fileURLToPath(new URL('../..', import.meta.url))
-const PASSWORD = 'E2e-Demo-Passw0rd!'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-let dataDir: string
-let server: Server
+let e2e: E2e
 let browser: Browser
 let baseUrl: string
 
 beforeAll(async () => {
   // The same script `npm start` runs: builds web/dist only when a source is newer.
-  execFileSync(process.execPath, [path.join(repo, 'scripts/build-web-if-stale.ts')], { stdio: 'inherit' })
-  dataDir = await mkdtemp(path.join(tmpdir(), 'tuanyuan-e2e-'))
-  const config = loadConfig({
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    TUANYUAN_DATA_DIR: path.join(dataDir, 'db'),
-    TUANYUAN_DEMO_PASSWORD: PASSWORD,
-    LOG_LEVEL: 'warn',
-  })
-  server = await startServer(config, { sweepTimer: false })
-  baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  e2e = await startE2e('console')
+  ;({ browser, baseUrl } = e2e)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  await e2e?.close()
 })
 
 async function openLogin(): Promise<Page> {
