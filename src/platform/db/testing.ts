@@ -64,6 +64,13 @@ export async function testDb(options: { onDisk?: boolean } = {}): Promise<Databa
   const database = disposable(await open(), open, async () => {
     const dropper = new pg.Client({ connectionString: adminUrl })
     await dropper.connect()
+    // pool.end() resolves once its clients have sent Terminate, not once their sessions are gone: a FORCE drop
+    // in between kills a session whose client is still listening, and that client throws outside any test.
+    for (let waited = 0; waited < 5000; waited += 50) {
+      const { rows } = await dropper.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+      if (rows[0].n === 0) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
     await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await dropper.end()
   })
