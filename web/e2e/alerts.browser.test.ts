@@ -211,7 +211,8 @@ describe('alert console', () => {
     )
     expect(webhooks.length).toBeGreaterThanOrEqual(1)
     const tally = (await page.textContent('[data-testid=alert-tally-webhook]')) ?? ''
-    expect(tally).toMatch(/延迟中位数（p50）\d+ ms/)
+    // Milliseconds, or seconds (one decimal) on a crowded machine.
+    expect(tally).toMatch(/延迟中位数（p50）\d+(\.\d)? m?s/)
     // No one near 天河 subscribed in the demo: the push channel shows nothing sent.
     expect(await page.textContent('[data-testid=alert-tally-push] [data-testid=tally-delivered]')).toContain('0')
     const log = await page.locator('[data-testid=alert-deliveries] tbody tr.ant-table-row').allTextContents()

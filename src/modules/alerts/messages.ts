@@ -22,9 +22,6 @@ export const capMessageUrl = (settings: AlertSettings, messageId: string) => `${
 /** CAP identifiers may not contain spaces, commas or `<&`: a fixed prefix and the message's UUID. */
 export const capIdentifier = (messageId: string) => `tuanyuan-${messageId}`
 
-/** CAP `sent` has whole seconds; storing it so keeps a later message's `references` equal to what was sent. */
-const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000)
-
 /** The CAP document of one stored message, rebuilt from its alert and the messages before it. */
 export function capInputOf(settings: AlertSettings, row: AlertRow, message: MessageRow, earlier: readonly MessageRow[]): CapMessageInput {
   const urls = alertUrls(settings, row.id)
@@ -101,7 +98,9 @@ export async function writeMessage(
     seq: earlier.length + 1,
     msgType,
     radiusKm,
-    sentAt: wholeSeconds(ctx.now()),
+    // Kept to the millisecond (delivery latency is measured from it); CAP writes it, and every reference to it,
+    // rounded down to whole seconds the same way.
+    sentAt: ctx.now(),
     capXml: '',
     payload: {},
     pushAudience,
