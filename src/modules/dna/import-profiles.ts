@@ -296,7 +296,8 @@ async function recordBatch(
   return toBatchView(row)
 }
 
-function toBatchView(row: typeof dnaImportBatch.$inferSelect): ImportBatchView {
+/** An import batch as the API shows it, autosomal or Y-STR. */
+export function toBatchView(row: typeof dnaImportBatch.$inferSelect): ImportBatchView {
   return {
     id: row.id,
     fileName: row.fileName,

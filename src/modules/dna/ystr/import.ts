@@ -11,6 +11,7 @@ import { dnaImportBatch, dnaSampleRegistration, dnaYstrHaplotype } from '../tabl
 import type { ImportBatchView } from '../schema.ts'
 import type { ParsedHaplotype, YstrCsvEvent, YstrProblem } from './csv.ts'
 import { haplotypeKey } from './locus.ts'
+import { toBatchView } from '../import-profiles.ts'
 
 export interface HaplotypeImportRequest {
   fileName: string
@@ -189,18 +190,4 @@ async function finish(
     tx,
   )
   return toBatchView(row)
-}
-
-function toBatchView(row: typeof dnaImportBatch.$inferSelect): ImportBatchView {
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    digest: row.digest,
-    status: row.status,
-    samples: row.samples,
-    imported: row.imported,
-    resampleNeeded: row.resampleNeeded,
-    problems: row.problems,
-    createdAt: row.createdAt.toISOString(),
-  }
 }
