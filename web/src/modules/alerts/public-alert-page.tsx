@@ -1,5 +1,5 @@
-import { Link, useParams } from 'react-router'
-import { Alert, Button, Card, Descriptions, Result, Spin, Typography, type DescriptionsProps } from 'antd'
+import { useParams } from 'react-router'
+import { Alert, Button, Card, Descriptions, Spin, Typography, type DescriptionsProps } from 'antd'
 import { PhoneOutlined, UserOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client.ts'
@@ -10,22 +10,19 @@ import { getPublicAlert, localPath, type PublicAlert } from './api.ts'
 import { AlertLoadError } from './errors.tsx'
 import { ageAndSex } from './labels.ts'
 import { PublicFrame } from './public-frame.tsx'
+import { PublicGone } from '../../shared/public-gone.tsx'
 import { PushSubscribe } from './push-subscribe.tsx'
 
 /** Ended or never there: the public is told the alert is over, never what became of the child. */
 function Ended() {
   const { t } = useTranslation('alerts')
   return (
-    <Result
-      status="404"
+    <PublicGone
       title={t('public.ended.title')}
-      subTitle={t('public.ended.detail')}
-      extra={
-        <Link to="/public/alerts">
-          <Button type="primary">{t('public.ended.back')}</Button>
-        </Link>
-      }
-      data-testid="public-alert-ended"
+      detail={t('public.ended.detail')}
+      back={t('public.ended.back')}
+      backTo="/public/alerts"
+      testId="public-alert-ended"
     />
   )
 }

@@ -1,5 +1,5 @@
-import { Link, useParams } from 'react-router'
-import { Alert, Button, Card, Descriptions, Result, Spin, Tag, Typography, type DescriptionsProps } from 'antd'
+import { useParams } from 'react-router'
+import { Alert, Button, Card, Descriptions, Spin, Tag, Typography, type DescriptionsProps } from 'antd'
 import { PhoneOutlined, UserOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client.ts'
@@ -9,6 +9,7 @@ import { PublicFrame } from '../alerts/public-frame.tsx'
 import { telHref } from '../collection-points/format.ts'
 import { getPublicWanted, publicWantedPhotoUrl, type PublicWantedNoticeView } from './api.ts'
 import { CaseLoadError } from './errors.tsx'
+import { PublicGone } from '../../shared/public-gone.tsx'
 import { rewardLine, suspectLine } from './wanted-card.tsx'
 import './cases.css'
 
@@ -16,16 +17,12 @@ import './cases.css'
 function Gone() {
   const { t } = useTranslation('cases')
   return (
-    <Result
-      status="404"
+    <PublicGone
       title={t('wanted.public.gone')}
-      subTitle={t('wanted.public.goneDetail')}
-      extra={
-        <Link to="/public/wanted">
-          <Button type="primary">{t('wanted.public.back')}</Button>
-        </Link>
-      }
-      data-testid="public-wanted-gone"
+      detail={t('wanted.public.goneDetail')}
+      back={t('wanted.public.back')}
+      backTo="/public/wanted"
+      testId="public-wanted-gone"
     />
   )
 }
