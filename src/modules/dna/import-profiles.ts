@@ -9,6 +9,7 @@ import type { UnitView } from '../identity/schema.ts'
 import { dnaImportBatch } from './tables.ts'
 import { dnaResource } from './persons.ts'
 import type { BuiltProfile, ImportProblem } from './import/rules.ts'
+import { indexIntake, kindOf, type FreshProfile, type IndexIntake } from './search-service.ts'
 import { REFERENCE_CATEGORIES, type DnaIndex, type ImportBatchView, type PersonCategory } from './schema.ts'
 
 type ImportedSample = BuiltProfile & { kit?: string; lab?: string; collectedAt?: string }
@@ -35,6 +36,8 @@ const BATCH = 5000
 class Rejected extends Error {}
 
 interface Tally {
+  /** Written profiles, encoded for this process's search index, handed to it once the transaction commits. */
+  fresh: FreshProfile[]
   samples: number
   imported: number
   resampleNeeded: number
@@ -60,10 +63,11 @@ export async function importProfiles(ctx: Ctx, events: AsyncIterable<ImportEvent
     .from(dnaImportBatch)
     .where(and(eq(dnaImportBatch.kind, 'profiles'), eq(dnaImportBatch.digest, request.digest), eq(dnaImportBatch.status, 'imported')))
   if (done) return { ...toBatchView(done), status: 'unchanged' }
-  const tally: Tally = { samples: 0, imported: 0, resampleNeeded: 0, problems: [], failed: false }
+  const intake = indexIntake(ctx.db)
+  const tally: Tally = { fresh: [], samples: 0, imported: 0, resampleNeeded: 0, problems: [], failed: false }
   try {
-    return await ctx.db.transaction(async (tx) => {
-      await readAndWrite(ctx, tx, owner, request, events, tally)
+    const batch = await ctx.db.transaction(async (tx) => {
+      await readAndWrite(ctx, tx, owner, request, events, tally, intake)
       if (tally.failed && !request.acceptPartial) throw new Rejected()
       const batch = await recordBatch(ctx, tx, owner, request, tally, 'imported')
       await ctx.audit(
@@ -76,6 +80,8 @@ export async function importProfiles(ctx: Ctx, events: AsyncIterable<ImportEvent
       )
       return batch
     })
+    intake?.offer(tally.fresh)
+    return batch
   } catch (error) {
     if (!(error instanceof Rejected)) throw error
     // Nothing of the file was kept; the report was, so the lab can fix the file and send it again.
@@ -100,12 +106,20 @@ export async function importProfiles(ctx: Ctx, events: AsyncIterable<ImportEvent
  * database works on its own core meanwhile); the next write starts only once the previous one is done, so the
  * transaction sees one statement at a time.
  */
-async function readAndWrite(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, events: AsyncIterable<ImportEvent>, tally: Tally) {
+async function readAndWrite(
+  ctx: Ctx,
+  tx: Db,
+  owner: UnitView,
+  request: ImportRequest,
+  events: AsyncIterable<ImportEvent>,
+  tally: Tally,
+  intake: IndexIntake | null,
+) {
   let writing: Promise<void> = Promise.resolve()
   let pending: ImportedSample[] = []
   const next = async () => {
     await writing
-    writing = flush(ctx, tx, owner, request, pending, tally)
+    writing = flush(ctx, tx, owner, request, pending, tally, intake)
     // Awaited at the next batch or at the end; until then a failure must not count as unhandled.
     writing.catch(() => undefined)
     pending = []
@@ -134,13 +148,16 @@ interface Stored {
   genotypes: Record<string, string[]> | null
   personId: string | null
   category: PersonCategory | null
+  relation: string | null
+  familyGroupId: string | null
 }
 
 /** Profiles already stored under these sample codes, and the persons the codes were registered for: one query. */
 async function lookUp(tx: Db, index: DnaIndex, codes: string[]): Promise<Map<string, Stored>> {
   const rows = await queryRows<Stored>(
     tx,
-    sql`SELECT c.code, p.genotypes, r.person_id AS "personId", person.category
+    sql`SELECT c.code, p.genotypes, r.person_id AS "personId", person.category, person.relation,
+               person.family_group_id AS "familyGroupId"
         FROM json_array_elements_text(${JSON.stringify(codes)}::json) AS c(code)
         LEFT JOIN dna_profile p ON p.index = ${index} AND p.sample_code = c.code
         LEFT JOIN dna_sample_registration r ON r.sample_code = c.code
@@ -154,9 +171,19 @@ interface Fresh {
   sample: ImportedSample
   personId: string | null
   category: PersonCategory
+  relation: string | null
+  familyGroupId: string | null
 }
 
-async function flush(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, samples: ImportedSample[], tally: Tally): Promise<void> {
+async function flush(
+  ctx: Ctx,
+  tx: Db,
+  owner: UnitView,
+  request: ImportRequest,
+  samples: ImportedSample[],
+  tally: Tally,
+  intake: IndexIntake | null,
+): Promise<void> {
   if (samples.length === 0) return
   tally.samples += samples.length
   const stored = await lookUp(
@@ -166,7 +193,7 @@ async function flush(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, 
   )
   const fresh = sortOut(samples, stored, request, tally)
   // All or nothing and already failed: the rest is only checked, since nothing of it would be kept.
-  if (!(tally.failed && !request.acceptPartial)) await insertProfiles(ctx, tx, owner, request, fresh)
+  if (!(tally.failed && !request.acceptPartial)) await insertProfiles(ctx, tx, owner, request, fresh, intake ? { intake, tally } : null)
   tally.imported += fresh.length
   tally.resampleNeeded += fresh.filter((f) => f.sample.flags.resampleNeeded).length
   request.onProgress?.({ samples: tally.samples, imported: tally.imported, problems: tally.problems.length })
@@ -186,13 +213,19 @@ function sortOut(samples: ImportedSample[], stored: Map<string, Stored>, request
         problem(sample, 'duplicate_sample_conflict', 'already stored with different genotypes: sample rejected')
       continue
     }
-    const person = known?.personId && known.category ? { id: known.personId, category: known.category } : null
+    const person = known?.personId && known.category ? { ...known, id: known.personId, category: known.category } : null
     if (!person && REFERENCE_CATEGORIES.includes(request.category)) {
       const reason = `a ${request.category} sample must be registered with consent before its profile is imported`
       problem(sample, 'unregistered_reference', reason)
       continue
     }
-    fresh.push({ sample, personId: person?.id ?? null, category: person?.category ?? request.category })
+    fresh.push({
+      sample,
+      personId: person?.id ?? null,
+      category: person?.category ?? request.category,
+      relation: person?.relation ?? null,
+      familyGroupId: person?.familyGroupId ?? null,
+    })
   }
   return fresh
 }
@@ -227,7 +260,14 @@ async function reserveSearchNos(tx: Db, count: number): Promise<number[]> {
   return rows.map((r) => r.n)
 }
 
-async function insertProfiles(ctx: Ctx, tx: Db, owner: UnitView, request: ImportRequest, fresh: Fresh[]) {
+async function insertProfiles(
+  ctx: Ctx,
+  tx: Db,
+  owner: UnitView,
+  request: ImportRequest,
+  fresh: Fresh[],
+  toIndex: { intake: IndexIntake; tally: Tally } | null,
+) {
   if (fresh.length === 0) return
   const now = ctx.now()
   // Samples not registered at collection get a person of their own, as every profile has one (a confirmed hit
@@ -239,7 +279,7 @@ async function insertProfiles(ctx: Ctx, tx: Db, owner: UnitView, request: Import
   })
   await copyRows(tx, 'dna_person', PERSON_COLUMNS, persons)
   const searchNos = await reserveSearchNos(tx, fresh.length)
-  await copyRows(
+  const writing = copyRows(
     tx,
     'dna_profile',
     PROFILE_COLUMNS,
@@ -262,6 +302,9 @@ async function insertProfiles(ctx: Ctx, tx: Db, owner: UnitView, request: Import
       now,
     ]),
   )
+  // Encoded while the database writes: the index then adds these without reading them back.
+  if (toIndex) toIndex.tally.fresh.push(...fresh.map((f, i) => toFreshProfile(f, searchNos[i], request.index, toIndex.intake)))
+  await writing
   // Queued in the same transaction: every stored profile will be searched exactly once.
   await copyRows(
     tx,
@@ -269,6 +312,11 @@ async function insertProfiles(ctx: Ctx, tx: Db, owner: UnitView, request: Import
     QUEUE_COLUMNS,
     searchNos.map((searchNo) => [searchNo, 'import', now]),
   )
+}
+
+function toFreshProfile(f: Fresh, searchNo: number, index: DnaIndex, intake: IndexIntake): FreshProfile {
+  const { relation, familyGroupId } = f
+  return { searchNo, kind: kindOf(f.category, index), codes: intake.encode(f.sample.genotypes), relation, familyGroupId }
 }
 
 async function recordBatch(

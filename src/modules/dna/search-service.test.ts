@@ -7,7 +7,7 @@ import type { UnitView } from '../identity/schema.ts'
 import { installShippedFrequencyTables, getDefaultFrequencyTable } from './frequency-tables.ts'
 import { createFamilyGroup, registerPerson } from './persons.ts'
 import { importProfiles, type ImportEvent } from './import-profiles.ts'
-import { drainSearchQueue, queueFullRerun, useSearchThresholds } from './search-service.ts'
+import { drainSearchQueue, queueFullRerun, searchEngine, useSearchThresholds } from './search-service.ts'
 import { AlleleSampler, childOf, randomProfile, seededRandom } from './search/simulate.ts'
 import { STANDARD_LOCI } from './search/model.ts'
 import type { BuiltProfile } from './import/rules.ts'
@@ -144,5 +144,64 @@ describe('deployment thresholds', () => {
       sql`SELECT count(*) AS n FROM dna_hit h JOIN dna_profile c ON c.id = h.candidate_profile_id WHERE c.sample_code = 'CD2-CHILD' AND h.mode = 'duo'`,
     )
     expect(Number(duo[0].n)).toBe(1)
+  })
+})
+
+describe('profiles handed to the index by the importer', () => {
+  it('adds what this process imported without reading it back, and reads what others wrote in between', async () => {
+    const engine = await searchEngine(t.platform.db)
+    const mother = randomProfile(sampler, random)
+    const father = randomProfile(sampler, random)
+    const child = childOf(sampler, mother, father, random)
+    const group = await createFamilyGroup(t.ctx(analyst.actor), { label: '南山 2021-007', unitId: nanshan.id })
+    for (const [relation, code] of [
+      ['mother', 'NS3-M'],
+      ['father', 'NS3-F'],
+    ] as const) {
+      await registerPerson(t.ctx(analyst.actor), {
+        category: 'relative_of_missing',
+        relation,
+        familyGroupId: group.id,
+        unitId: nanshan.id,
+        consent: { givenAt: '2026-01-01T00:00:00Z' },
+        sampleCodes: [code],
+      })
+    }
+    await load(nanshan, [sample('NS3-M', mother), sample('NS3-F', father)], 'relative_of_missing', 'parents-3')
+    expect(engine.offered.size).toBe(2)
+    // Written through another handle (as another server process would): not offered, so the catch-up reads it.
+    await t.platform.db.transaction((tx) =>
+      importProfiles({ ...t.ctx(analyst.actor), db: tx }, events([sample('CD3-CHILD', child)]), {
+        fileName: 'child-3',
+        digest: 'child-3',
+        unitId: chengdu.id,
+        index: 'anti_trafficking',
+        category: 'unknown_origin_child',
+      }),
+    )
+    const strangers = Array.from({ length: 5 }, (_, i) => sample(`CD3-X${i}`, randomProfile(sampler, random)))
+    await load(chengdu, strangers, 'unknown_origin_child', 'strangers-3')
+    expect(engine.offered.size).toBe(7)
+
+    await searchEngine(t.platform.db)
+    expect(engine.offered.size).toBe(0)
+    const stored = await queryRows<{ search_no: number; genotypes: Record<string, string[]> }>(
+      t.platform.db,
+      sql`SELECT search_no, genotypes FROM dna_profile`,
+    )
+    // The index keeps a genotype's alleles in its own order: compare them as pairs.
+    const unordered = (g: Readonly<Record<string, readonly string[]>> | null) =>
+      Object.fromEntries(Object.entries(g ?? {}).map(([locus, alleles]) => [locus, [...alleles].sort()]))
+    expect(stored).toHaveLength(53)
+    for (const row of stored) expect(unordered(engine.index.genotypesOf(row.search_no))).toEqual(unordered(row.genotypes))
+
+    // The parents offered by the importer form the family pair: the trio finds the child read back from the database.
+    await drainSearchQueue(t.ctx())
+    const trio = await queryRows<{ candidate: string }>(
+      t.platform.db,
+      sql`SELECT c.sample_code AS candidate FROM dna_hit h JOIN dna_profile c ON c.id = h.candidate_profile_id
+          WHERE h.mode = 'trio' AND h.family_group_id = ${group.id}`,
+    )
+    expect(trio.map((h) => h.candidate)).toEqual(['CD3-CHILD'])
   })
 })

@@ -1,4 +1,4 @@
-import { asc, eq, gt, inArray } from 'drizzle-orm'
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
 import type { Db } from '../../platform/db/client.ts'
 import { dnaPerson, dnaProfile, dnaSearchQueue } from './tables.ts'
@@ -8,7 +8,15 @@ import { recordHit } from './hits.ts'
 import { SearchIndex } from './search/profile-index.ts'
 import { searchMany, type SearchHit, type SearchRequest } from './search/query.ts'
 import { ALLOWED_MODES } from './search/rules.ts'
-import { DEFAULT_MUTATION, SEARCH_MODES, STANDARD_LOCI, type ProfileKind, type ScoreModel, type SearchMode } from './search/model.ts'
+import {
+  DEFAULT_MUTATION,
+  SEARCH_MODES,
+  STANDARD_LOCI,
+  type Genotypes,
+  type ProfileKind,
+  type ScoreModel,
+  type SearchMode,
+} from './search/model.ts'
 import type { ScanExecutor } from './search/executor.ts'
 import { REFERENCE_CATEGORIES, type HitMode, type PersonCategory } from './schema.ts'
 
@@ -25,6 +33,23 @@ interface Engine {
   /** Reference parents per family group, to declare a pair once both are present. */
   parents: Map<string, { mother?: number; father?: number; paired?: boolean }>
   executor?: ScanExecutor
+  /** Profiles this process has just written, already encoded: the catch-up takes their codes instead of re-reading. */
+  offered: Map<number, FreshProfile>
+}
+
+/** A profile written by this process, encoded by the engine's own index (codes are only valid in that index). */
+export interface FreshProfile {
+  searchNo: number
+  kind: ProfileKind
+  codes: Uint16Array
+  relation: string | null
+  familyGroupId: string | null
+}
+
+/** Hands freshly written profiles to this process's engine: `encode` while writing, `offer` once committed. */
+export interface IndexIntake {
+  encode(genotypes: Genotypes): Uint16Array
+  offer(profiles: FreshProfile[]): void
 }
 
 const engines = new WeakMap<Db, Engine>()
@@ -57,30 +82,83 @@ export function kindOf(category: PersonCategory, index: ProfileRow['index']): Pr
 
 const PAGE = 50_000
 
-/** Adds every profile stored since the last call; declares family pairs as both parents arrive. */
+/**
+ * The intake for profiles about to be written through `db`, or null when this process has no engine for it yet
+ * (its first use will read everything). Encoding is tied to this engine: after a reset, its offers are dropped.
+ */
+export function indexIntake(db: Db): IndexIntake | null {
+  const engine = engines.get(db)
+  if (!engine) return null
+  return {
+    encode: (genotypes) => engine.index.encode(genotypes),
+    offer(profiles) {
+      if (engines.get(db) !== engine) return
+      for (const profile of profiles) if (profile.searchNo > engine.loadedUpTo) engine.offered.set(profile.searchNo, profile)
+    },
+  }
+}
+
+/**
+ * Adds every profile stored since the last call; declares family pairs as both parents arrive. The database says
+ * which profiles exist (another process or a rolled-back write may have taken numbers in between); genotypes
+ * are read only for those this process has not offered.
+ */
 async function catchUp(db: Db, engine: Engine): Promise<void> {
   for (;;) {
-    // Only what the index needs: a whole row (flags, dates, lab) costs as much to read again as to import.
-    const rows = await db
-      .select({
-        p: { searchNo: dnaProfile.searchNo, category: dnaProfile.category, index: dnaProfile.index, genotypes: dnaProfile.genotypes },
-        relation: dnaPerson.relation,
-        familyGroupId: dnaPerson.familyGroupId,
-      })
-      .from(dnaProfile)
-      .leftJoin(dnaPerson, eq(dnaPerson.id, dnaProfile.personId))
-      .where(gt(dnaProfile.searchNo, engine.loadedUpTo))
-      .orderBy(asc(dnaProfile.searchNo))
-      .limit(PAGE)
-    for (const { p, relation, familyGroupId } of rows) {
-      const kind = kindOf(p.category, p.index)
-      engine.index.add({ key: p.searchNo, kind, genotypes: p.genotypes })
-      if (kind === 'reference' && familyGroupId && (relation === 'mother' || relation === 'father'))
-        notePair(engine, familyGroupId, relation, p.searchNo)
-      engine.loadedUpTo = p.searchNo
+    const rows = engine.offered.size ? await pageWithOffers(db, engine) : await page(db, engine.loadedUpTo)
+    for (const row of rows) {
+      const kind = kindOf(row.category, row.index)
+      const offered = engine.offered.get(row.searchNo)
+      if (offered) engine.index.addEncoded(row.searchNo, kind, offered.codes)
+      else engine.index.add({ key: row.searchNo, kind, genotypes: row.genotypes! })
+      if (kind === 'reference' && row.familyGroupId && (row.relation === 'mother' || row.relation === 'father'))
+        notePair(engine, row.familyGroupId, row.relation, row.searchNo)
+      engine.loadedUpTo = row.searchNo
     }
+    for (const searchNo of engine.offered.keys()) if (searchNo <= engine.loadedUpTo) engine.offered.delete(searchNo)
     if (rows.length < PAGE) return
   }
+}
+
+interface IndexRow {
+  searchNo: number
+  category: PersonCategory
+  index: ProfileRow['index']
+  genotypes: ProfileRow['genotypes'] | null
+  relation: string | null
+  familyGroupId: string | null
+}
+
+/** The next profiles after `after`, with only what the index needs (a whole row costs as much to read as to import). */
+async function page(db: Db, after: number, withGenotypes = true): Promise<IndexRow[]> {
+  return db
+    .select({
+      searchNo: dnaProfile.searchNo,
+      category: dnaProfile.category,
+      index: dnaProfile.index,
+      genotypes: withGenotypes ? dnaProfile.genotypes : sql<null>`NULL`,
+      relation: dnaPerson.relation,
+      familyGroupId: dnaPerson.familyGroupId,
+    })
+    .from(dnaProfile)
+    .leftJoin(dnaPerson, eq(dnaPerson.id, dnaProfile.personId))
+    .where(gt(dnaProfile.searchNo, after))
+    .orderBy(asc(dnaProfile.searchNo))
+    .limit(PAGE)
+}
+
+/** A page without genotypes, then the genotypes of the profiles nobody offered. */
+async function pageWithOffers(db: Db, engine: Engine): Promise<IndexRow[]> {
+  const rows = await page(db, engine.loadedUpTo, false)
+  const missing = rows.filter((row) => !engine.offered.has(row.searchNo)).map((row) => row.searchNo)
+  if (missing.length === 0) return rows
+  const read = await db
+    .select({ searchNo: dnaProfile.searchNo, genotypes: dnaProfile.genotypes })
+    .from(dnaProfile)
+    .where(sql`${dnaProfile.searchNo} = ANY(${`{${missing.join(',')}}`}::int[])`)
+  const genotypes = new Map(read.map((r) => [r.searchNo, r.genotypes]))
+  for (const row of rows) if (!engine.offered.has(row.searchNo)) row.genotypes = genotypes.get(row.searchNo)!
+  return rows
 }
 
 function notePair(engine: Engine, groupId: string, relation: 'mother' | 'father', key: number) {
@@ -106,6 +184,7 @@ export async function searchEngine(root: Db, reader: Db = root): Promise<Engine>
       loadedUpTo: 0,
       parents: new Map(),
       executor: executors.get(root),
+      offered: new Map(),
     }
     engines.set(root, engine)
   }
