@@ -24,7 +24,7 @@ async function as(who: TestUser) {
   return client
 }
 
-async function plantHit(caseId?: string): Promise<{ hitId: string; candidate: HitCandidate }> {
+async function plantHit(caseId?: string, log10Lr = 6.2): Promise<{ hitId: string; candidate: HitCandidate }> {
   const ctx = t.ctx()
   const group = await createFamilyGroup(ctx, { label: 'NS-2026-007', unitId: units.nanshan.id, caseId })
   const mother = await makeProfile(ctx, units.nanshan, { D8S1179: ['12', '13'] })
@@ -38,7 +38,7 @@ async function plantHit(caseId?: string): Promise<{ hitId: string; candidate: Hi
     references: [mother],
     familyGroupId: group.id,
     candidate: child,
-    log10Lr: 6.2,
+    log10Lr,
     perLocus: { D8S1179: 2.1 },
     inconsistentLoci: [],
     frequencyTable: 'chinese',
@@ -89,7 +89,7 @@ describe('DNA hits', () => {
     const { hitId } = await plantHit()
     const ns = await as(people.nsAnalyst)
     const ft = await as(people.ftAnalyst)
-    expect((await ns.get(`/api/dna/hits/${hitId}`)).json()).toMatchObject({ status: 'pending', log10Lr: 6.2 })
+    expect((await ns.get(`/api/dna/hits/${hitId}`)).json()).toMatchObject({ status: 'pending', log10Lr: 6.2, conclusion: 'supports' })
     expect((await ft.get(`/api/dna/hits/${hitId}`)).statusCode).toBe(200)
     expect((await (await as(people.scAnalyst)).get(`/api/dna/hits/${hitId}`)).statusCode).toBe(404)
     expect((await ft.post(`/api/dna/hits/${hitId}/decision`, { decision: 'confirm' })).statusCode).toBe(404)
@@ -108,6 +108,12 @@ describe('DNA hits', () => {
       sql`SELECT completed_at FROM deadline WHERE subject_id = ${hitId}`,
     )
     expect(done.completed_at).not.toBeNull()
+  })
+
+  it('reads a duo screening hit below CPI 10⁴ as inconclusive (type more loci), not as support', async () => {
+    const { hitId } = await plantHit(undefined, 3.4)
+    const ns = await as(people.nsAnalyst)
+    expect((await ns.get(`/api/dna/hits/${hitId}`)).json()).toMatchObject({ log10Lr: 3.4, conclusion: 'inconclusive' })
   })
 
   it('lists both sides’ sample codes in one audited read, each side’s code only where its profile is readable', async () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_DECISION_POLICY, KINSHIP_RULE, decideByRule } from './kinship/decision.ts'
+import { RELATIONSHIPS, type Conclusion, type Relationship } from './kinship/types.ts'
 import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Ctx } from '../../platform/context.ts'
@@ -167,6 +169,7 @@ function toHitView({ hit: row, dueAt, references, caseId, ...candidate }: HitVie
     },
     lr: 10 ** row.log10Lr,
     log10Lr: row.log10Lr,
+    conclusion: conclusionOf(row.relationship, row.log10Lr, row.inconsistentLoci),
     perLocus: row.perLocus,
     inconsistentLoci: row.inconsistentLoci,
     frequencyTable: row.frequencyTable,
@@ -179,6 +182,17 @@ function toHitView({ hit: row, dueAt, references, caseId, ...candidate }: HitVie
     reviewDueAt: dueAt ? dueAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
   }
+}
+
+/**
+ * What the hit's LR supports by the default decision rules (GB/T 37223-2018 for parentage): a screening hit below
+ * CPI 10⁴ is `inconclusive`, i.e. more loci should be typed before it is confirmed. The engine scores mutations,
+ * so 1–2 inconsistent loci lower the index instead of excluding.
+ */
+function conclusionOf(relationship: string, log10Lr: number, inconsistentLoci: string[]): Conclusion {
+  const isNamed = (RELATIONSHIPS as readonly string[]).includes(relationship)
+  const rule = isNamed ? DEFAULT_DECISION_POLICY[relationship as Relationship] : KINSHIP_RULE
+  return decideByRule(rule, { lr: 10 ** log10Lr, inconsistentLoci, isMutationScored: true })
 }
 
 /** Either side of a hit may see it: the relatives' unit and the candidate's unit (and those above them). */

@@ -1,5 +1,6 @@
 // API shapes of the DNA module. Imports nothing but typebox, so web/ can import its types too.
 import { Type, type Static } from 'typebox'
+import { Conclusion } from './kinship/types.ts'
 
 /** Who was sampled (the seeds' sampled groups). */
 export const PERSON_CATEGORIES = [
@@ -172,6 +173,11 @@ export const HitView = Type.Object({
   candidate: HitSide,
   lr: Type.Number(),
   log10Lr: Type.Number(),
+  /**
+   * What the LR supports by the default decision rules (GB/T 37223-2018 for parentage): `inconclusive` for a
+   * screening hit below CPI 10⁴, which needs more loci typed before it can be confirmed.
+   */
+  conclusion: Conclusion,
   perLocus: Type.Record(Type.String(), Type.Number()),
   inconsistentLoci: Type.Array(Type.String()),
   frequencyTable: Type.String(),

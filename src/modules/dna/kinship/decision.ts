@@ -41,7 +41,7 @@ export type DecisionPolicyOverride = Static<typeof DecisionPolicyOverride>
 const PARENTAGE_RULE: DecisionRule = { supportAt: 10_000, excludeAt: 0.0001, excludeInconsistentLoci: 3, exclusionRule: 'either' }
 // No Chinese standard we could read fixes these for the other relationships; the same LR bounds, without the
 // locus count (siblings and more distant relatives need not share an allele at any locus).
-const KINSHIP_RULE: DecisionRule = { supportAt: 10_000, excludeAt: 0.0001, excludeInconsistentLoci: 0, exclusionRule: 'either' }
+export const KINSHIP_RULE: DecisionRule = { supportAt: 10_000, excludeAt: 0.0001, excludeInconsistentLoci: 0, exclusionRule: 'either' }
 
 export const DEFAULT_DECISION_POLICY: DecisionPolicy = Object.fromEntries(
   RELATIONSHIPS.map((r) => [r, (PARENTAGE_RELATIONSHIPS as readonly Relationship[]).includes(r) ? PARENTAGE_RULE : KINSHIP_RULE]),
@@ -57,7 +57,11 @@ export function mergeDecisionPolicy(override: DecisionPolicyOverride = {}): Deci
  * with mutation: without a mutation model such a case is inconclusive rather than excluded by its zero LR.
  */
 export function decideKinship(relationship: Relationship, result: KinshipLr, policy: DecisionPolicy = DEFAULT_DECISION_POLICY): Conclusion {
-  const rule = policy[relationship]
+  return decideByRule(policy[relationship], result)
+}
+
+/** decideKinship with the rule given: for comparisons no relationship names, such as two samples of one person. */
+export function decideByRule(rule: DecisionRule, result: Pick<KinshipLr, 'lr' | 'inconsistentLoci' | 'isMutationScored'>): Conclusion {
   const inconsistent = result.inconsistentLoci.length
   const byCount = rule.excludeInconsistentLoci > 0 && inconsistent >= rule.excludeInconsistentLoci
   const isUnscoredMutation = inconsistent > 0 && !byCount && !result.isMutationScored

@@ -6,7 +6,7 @@ import { useLoad } from '../../api/use-load.ts'
 import { useAuth } from '../../auth/auth-context.tsx'
 import { formatDateTime } from '../../shared/format.ts'
 import { PageHeader } from '../../shared/page-header.tsx'
-import { getHit } from './api.ts'
+import { getHit, type HitView } from './api.ts'
 import { DnaLoadError } from './errors.tsx'
 import { LrValue } from './format.tsx'
 import { isOverdue } from './hit-columns.tsx'
@@ -37,6 +37,7 @@ export default function HitPage() {
       label: isPaternityMode(h.mode) ? t('hit.fields.cpi') : t('hit.fields.lrOnly'),
       children: <LrValue log10={h.log10Lr} />,
     },
+    { key: 'conclusion', label: t('hit.fields.conclusion'), children: <ConclusionTag conclusion={h.conclusion} /> },
     { key: 'inconsistent', label: t('hit.fields.inconsistentCount'), children: h.inconsistentLoci.length },
     { key: 'table', label: t('hit.fields.frequencyTable'), children: <span className="ty-mono">{h.frequencyTable}</span> },
     { key: 'engine', label: t('hit.fields.engineVersion'), children: <span className="ty-mono">{h.engineVersion}</span> },
@@ -92,4 +93,12 @@ export default function HitPage() {
       )}
     </>
   )
+}
+
+const CONCLUSION_COLOR: Record<HitView['conclusion'], string> = { supports: 'green', inconclusive: 'gold', excluded: 'red' }
+
+/** A screening hit below CPI 10⁴ reads "inconclusive": the reviewer asks for more loci before confirming. */
+function ConclusionTag({ conclusion }: { conclusion: HitView['conclusion'] }) {
+  const { t } = useTranslation('dna')
+  return <Tag color={CONCLUSION_COLOR[conclusion]}>{t(`hit.conclusions.${conclusion}`)}</Tag>
 }
