@@ -20,11 +20,32 @@ const ProfileBatch = Type.Object(
   { additionalProperties: false },
 )
 
+/** The submitted profiles in order; a sample code given twice is dropped if identical and reported if not (as in CSV). */
 async function* fromSubmissions(body: { profiles: ProfileSubmission[] }): AsyncGenerator<ImportEvent> {
+  const seen = new Map<string, { at: number; genotypes: string }>()
   for (const [i, submission] of body.profiles.entries()) {
     const { profile, problems } = validateProfileSubmission(submission)
     for (const problem of problems) yield { type: 'problem', problem: { ...problem, path: `/profiles/${i}${problem.path ?? ''}` } }
-    if (profile) yield { type: 'sample', sample: profile }
+    if (!profile) continue
+    const genotypes = JSON.stringify(Object.entries(profile.genotypes).sort())
+    const earlier = seen.get(profile.sampleCode)
+    if (!earlier) {
+      seen.set(profile.sampleCode, { at: i, genotypes })
+      yield { type: 'sample', sample: profile }
+    } else if (earlier.genotypes !== genotypes) {
+      const reason = `sample already given at /profiles/${earlier.at} appears again with different genotypes; this occurrence is left out`
+      yield {
+        type: 'problem',
+        problem: {
+          line: null,
+          sample: profile.sampleCode,
+          code: 'duplicate_sample_conflict',
+          severity: 'error',
+          reason,
+          path: `/profiles/${i}`,
+        },
+      }
+    }
   }
 }
 

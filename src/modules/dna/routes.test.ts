@@ -121,6 +121,35 @@ describe('profile submission through the API', () => {
     expect(stored.genotypes).toMatchObject({ D8S1179: ['12', '13'], TH01: ['9.3', '9.3'] })
   })
 
+  it('reports a sample code given twice in one JSON submission with different genotypes, and stores an exact repeat once', async () => {
+    const analyst = await as(people.analyst)
+    const genotypes = { D8S1179: ['12', '13'], TH01: ['9.3'], vWA: ['14'], FGA: ['22'], TPOX: ['8'], CSF1PO: ['10'] }
+    const twice = await analyst.post('/api/dna/profiles', {
+      unitId: units.gd.id,
+      profiles: [
+        { sampleCode: 'API-D1', genotypes },
+        { sampleCode: 'API-D1', genotypes: { ...genotypes, FGA: ['23'] } },
+      ],
+    })
+    expect(twice.statusCode).toBe(200)
+    expect(twice.json()).toMatchObject({
+      status: 'rejected',
+      imported: 0,
+      problems: expect.arrayContaining([
+        expect.objectContaining({ sample: 'API-D1', code: 'duplicate_sample_conflict', reason: expect.stringContaining('/profiles/0') }),
+      ]),
+    })
+    const repeat = await analyst.post('/api/dna/profiles', {
+      unitId: units.gd.id,
+      profiles: [
+        { sampleCode: 'API-D2', genotypes },
+        { sampleCode: 'API-D2', genotypes: { ...genotypes } },
+      ],
+    })
+    expect(repeat.json()).toMatchObject({ status: 'imported', imported: 1 })
+    expect(repeat.json().problems.map((p: { code: string }) => p.code)).toEqual(['too_few_loci'])
+  })
+
   it('refuses submissions from roles without DNA write rights', async () => {
     const investigator = await as(people.investigator)
     const res = await investigator.post('/api/dna/profiles', {
