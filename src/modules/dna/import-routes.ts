@@ -25,27 +25,19 @@ async function* fromSubmissions(body: { profiles: ProfileSubmission[] }): AsyncG
   const seen = new Map<string, { at: number; genotypes: string }>()
   for (const [i, submission] of body.profiles.entries()) {
     const { profile, problems } = validateProfileSubmission(submission)
+    const genotypes = profile && JSON.stringify(Object.entries(profile.genotypes).sort())
+    const earlier = profile && seen.get(profile.sampleCode)
+    if (profile && earlier) {
+      if (earlier.genotypes === genotypes) continue
+      const reason = `sample already given at /profiles/${earlier.at} appears again with different genotypes; this occurrence is left out`
+      const problem = { line: null, sample: profile.sampleCode, code: 'duplicate_sample_conflict', severity: 'error', reason } as const
+      yield { type: 'problem', problem: { ...problem, path: `/profiles/${i}` } }
+      continue
+    }
     for (const problem of problems) yield { type: 'problem', problem: { ...problem, path: `/profiles/${i}${problem.path ?? ''}` } }
     if (!profile) continue
-    const genotypes = JSON.stringify(Object.entries(profile.genotypes).sort())
-    const earlier = seen.get(profile.sampleCode)
-    if (!earlier) {
-      seen.set(profile.sampleCode, { at: i, genotypes })
-      yield { type: 'sample', sample: profile }
-    } else if (earlier.genotypes !== genotypes) {
-      const reason = `sample already given at /profiles/${earlier.at} appears again with different genotypes; this occurrence is left out`
-      yield {
-        type: 'problem',
-        problem: {
-          line: null,
-          sample: profile.sampleCode,
-          code: 'duplicate_sample_conflict',
-          severity: 'error',
-          reason,
-          path: `/profiles/${i}`,
-        },
-      }
-    }
+    seen.set(profile.sampleCode, { at: i, genotypes: genotypes! })
+    yield { type: 'sample', sample: profile }
   }
 }
 
