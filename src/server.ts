@@ -4,6 +4,7 @@ import { buildApp, type App } from './platform/http/app.ts'
 import { createCtx, type Ctx } from './platform/context.ts'
 import { systemActor } from './platform/auth/actor.ts'
 import { sweepDeadlines } from './platform/deadlines/sweep.ts'
+import { sealAuditChain, startAuditSealer, type AuditSealer } from './platform/audit/seal.ts'
 import { moduleRoutes } from './modules/routes.ts'
 import { authenticateApiKey, authenticateSession, ensureDivisions } from './modules/identity/index.ts'
 import { isIdentityEmpty } from './modules/identity/demo.ts'
@@ -47,6 +48,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let timer: NodeJS.Timeout | undefined
   let searchPool: WorkerPool | undefined
   let delivery: AlertDelivery | undefined
+  let sealer: AuditSealer | undefined
   try {
     const ctx = createCtx(platform, { actor: systemActor('startup') })
     const demoCredentials = await prepareDatabase(ctx, config)
@@ -65,6 +67,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     // so a restart or a lost timer tick delays work but never loses or repeats it.
     delivery = startAlertDelivery(platform, worker)
     const sweep = async () => {
+      await sealAuditChain(platform.db)
       const result = await sweepDeadlines(platform.db, platform.clock, [supervisionDeadlineListener, clueDeadlineListener])
       if (result.reminders + result.overdue + result.escalations > 0) platform.log.info(result, 'deadline events emitted')
       const widened = await sweepAlertStages(worker)
@@ -74,6 +77,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     }
     if (options.listen !== false) await app.listen({ port: config.port, host: config.host })
     if (options.sweepTimer !== false) {
+      sealer = startAuditSealer(platform.db, platform.log)
       await sweep()
       timer = setInterval(
         () => void sweep().catch((err) => platform.log.error({ err }, 'background pass failed')),
@@ -90,6 +94,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         clearInterval(timer)
         await app.close()
         await delivery?.stop()
+        await sealer?.stop()
         await searchPool?.close()
         await runtime.close()
       },
@@ -97,6 +102,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   } catch (error) {
     clearInterval(timer)
     await delivery?.stop()
+    await sealer?.stop()
     await searchPool?.close()
     await runtime.close()
     throw error

@@ -187,7 +187,7 @@ describe('tuanyuan CLI', () => {
     const db = await openDatabase({ dataDir: path.join(root, 'data') })
     await db.db.transaction(async (tx) => {
       await tx.execute(sql`ALTER TABLE audit_entry DISABLE TRIGGER USER`)
-      await tx.execute(sql`UPDATE audit_entry SET actor_name = 'nobody' WHERE seq = 7`)
+      await tx.execute(sql`UPDATE audit_entry SET actor_name = 'nobody' WHERE id = (SELECT entry_id FROM audit_chain WHERE seq = 7)`)
       await tx.execute(sql`ALTER TABLE audit_entry ENABLE TRIGGER USER`)
     })
     await db.close()

@@ -46,12 +46,12 @@ describe('audit search', () => {
     expect(actors).not.toContain(nanshanUser.user.id)
   })
 
-  it('pages backwards by sequence number', async () => {
+  it('pages backwards by insertion order', async () => {
     const first = (await search(nationalAuditor, 'limit=2')).json()
     expect(first.items).toHaveLength(2)
-    expect(first.nextBefore).toBe(first.items[1].seq)
+    expect(first.nextBefore).toBe(first.items[1].id)
     const second = (await search(nationalAuditor, `limit=2&before=${first.nextBefore}`)).json()
-    expect(second.items[0].seq).toBeLessThan(first.items[1].seq)
+    expect(second.items[0].id).toBeLessThan(first.items[1].id)
   })
 
   it('audits the search itself, and refuses non-auditors', async () => {

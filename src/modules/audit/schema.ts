@@ -5,7 +5,10 @@ export const ACTOR_TYPES = ['user', 'api_key', 'system', 'anonymous'] as const
 export const OUTCOMES = ['success', 'failure', 'denied'] as const
 
 export const AuditEntryView = Type.Object({
-  seq: Type.Integer(),
+  /** Order of insertion: the paging cursor. */
+  id: Type.Integer(),
+  /** Position in the hash chain; null for the moment between the entry's commit and its sealing. */
+  seq: Type.Union([Type.Integer(), Type.Null()]),
   occurredAt: Type.String({ format: 'date-time' }),
   actorType: Type.Enum(ACTOR_TYPES),
   actorId: Type.Union([Type.String(), Type.Null()]),
@@ -31,7 +34,7 @@ export const AuditSearchQuery = Type.Object(
     outcome: Type.Optional(Type.Enum(OUTCOMES)),
     from: Type.Optional(Type.String({ format: 'date-time' })),
     to: Type.Optional(Type.String({ format: 'date-time' })),
-    before: Type.Optional(Type.Integer({ minimum: 1, description: 'return entries with seq below this (paging)' })),
+    before: Type.Optional(Type.Integer({ minimum: 1, description: 'return entries with id below this (paging)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
@@ -47,6 +50,8 @@ export type AuditPage = Static<typeof AuditPage>
 export const AuditVerifyView = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
+  /** Entries committed but not chained yet. */
+  pending: Type.Integer(),
   firstBroken: Type.Union([Type.Object({ seq: Type.Integer(), reason: Type.String() }), Type.Null()]),
 })
 export type AuditVerifyView = Static<typeof AuditVerifyView>

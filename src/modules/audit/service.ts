@@ -2,7 +2,8 @@ import { and, desc, eq, gte, like, lt, lte, or, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
 import { verifyAuditChain } from '../../platform/audit/verify.ts'
 import { jurisdictionFilter } from '../../platform/auth/authorize.ts'
-import { auditEntry } from '../../platform/audit/tables.ts'
+import { auditChain, auditEntry } from '../../platform/audit/tables.ts'
+import { sealAuditChain } from '../../platform/audit/seal.ts'
 import { unitRef } from '../identity/index.ts'
 import type { AuditEntryView, AuditPage, AuditSearchQuery, AuditVerifyView } from './schema.ts'
 
@@ -19,9 +20,10 @@ export async function searchAudit(ctx: Ctx, query: AuditSearchQuery): Promise<Au
       ? eq(auditEntry.action, query.action)
       : undefined
   const rows = await ctx.db
-    .select({ e: auditEntry, unitName: unitRef.name })
+    .select({ e: auditEntry, unitName: unitRef.name, seq: auditChain.seq })
     .from(auditEntry)
     .leftJoin(unitRef, eq(unitRef.id, auditEntry.unitId))
+    .leftJoin(auditChain, eq(auditChain.entryId, auditEntry.id))
     .where(
       and(
         scope,
@@ -32,14 +34,15 @@ export async function searchAudit(ctx: Ctx, query: AuditSearchQuery): Promise<Au
         query.outcome ? eq(auditEntry.outcome, query.outcome) : undefined,
         query.from ? gte(auditEntry.occurredAt, new Date(query.from)) : undefined,
         query.to ? lte(auditEntry.occurredAt, new Date(query.to)) : undefined,
-        query.before ? lt(auditEntry.seq, query.before) : undefined,
+        query.before ? lt(auditEntry.id, query.before) : undefined,
       ),
     )
-    .orderBy(desc(auditEntry.seq))
+    .orderBy(desc(auditEntry.id))
     .limit(limit + 1)
   await ctx.audit({ action: 'audit.search', details: { ...query } })
-  const items = rows.slice(0, limit).map(({ e, unitName }): AuditEntryView => ({
-    seq: e.seq,
+  const items = rows.slice(0, limit).map(({ e, unitName, seq }): AuditEntryView => ({
+    id: e.id,
+    seq,
     occurredAt: e.occurredAt.toISOString(),
     actorType: e.actorType,
     actorId: e.actorId,
@@ -54,12 +57,13 @@ export async function searchAudit(ctx: Ctx, query: AuditSearchQuery): Promise<Au
     requestId: e.requestId,
     details: e.details,
   }))
-  return { items, nextBefore: rows.length > limit ? items[items.length - 1].seq : null }
+  return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null }
 }
 
 /** Verification through the API is itself an audited read. */
 export async function verifyAudit(ctx: Ctx): Promise<AuditVerifyView> {
   jurisdictionFilter(ctx.actor, 'audit.read', { divisionCode: sql`'000000'` })
+  await sealAuditChain(ctx.db)
   const result = await verifyAuditChain(ctx.db)
   await ctx.audit({
     action: 'audit.verify',

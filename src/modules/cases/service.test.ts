@@ -36,7 +36,7 @@ afterAll(() => t?.close())
 const auditOf = (caseId: string) =>
   queryRows<{ action: string; actor_id: string; outcome: string }>(
     t.platform.db,
-    sql`SELECT action, actor_id, outcome FROM audit_entry WHERE resource_type = 'case' AND resource_id = ${caseId} ORDER BY seq`,
+    sql`SELECT action, actor_id, outcome FROM audit_entry WHERE resource_type = 'case' AND resource_id = ${caseId} ORDER BY id`,
   )
 
 describe('intake', () => {

@@ -54,7 +54,7 @@ describe('status moves', () => {
     expect(moves).toEqual(['已报案 → 查找中', '查找中 → 已找到：在亲戚家找到', '已找到 → 已团圆', '已团圆 → 已结案'])
     const audit = await queryRows<{ action: string; outcome: string }>(
       t.platform.db,
-      sql`SELECT action, outcome FROM audit_entry WHERE resource_id = ${c.id} AND action = 'case.transition' ORDER BY seq`,
+      sql`SELECT action, outcome FROM audit_entry WHERE resource_id = ${c.id} AND action = 'case.transition' ORDER BY id`,
     )
     expect(audit.map((a) => a.outcome)).toEqual(['success', 'success', 'success', 'denied', 'success', 'denied'])
   })

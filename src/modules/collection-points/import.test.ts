@@ -56,7 +56,7 @@ describe('importing a directory', () => {
     })
     const [entry] = await queryRows<{ details: { created: number; sha256: string } }>(
       t.platform.db,
-      sql`SELECT details FROM audit_entry WHERE action = 'collection_point.import' ORDER BY seq DESC LIMIT 1`,
+      sql`SELECT details FROM audit_entry WHERE action = 'collection_point.import' ORDER BY id DESC LIMIT 1`,
     )
     expect(entry.details).toMatchObject({ created: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
   })

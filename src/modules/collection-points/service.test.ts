@@ -130,7 +130,7 @@ describe('changing', () => {
     expect((await activateCollectionPoint(as('nanshan'), point.id)).active).toBe(true)
     const actions = await queryRows<{ action: string }>(
       t.platform.db,
-      sql`SELECT action FROM audit_entry WHERE resource_id = ${point.id} ORDER BY seq`,
+      sql`SELECT action FROM audit_entry WHERE resource_id = ${point.id} ORDER BY id`,
     )
     expect(actions.map((a) => a.action)).toEqual(['collection_point.create', 'collection_point.deactivate', 'collection_point.activate'])
   })

@@ -20,7 +20,7 @@ const newUser = (roles: Parameters<typeof makeUser>[2] = ['investigator']): Prom
 async function auditRows(action: string, resourceId: string) {
   return queryRows<{ outcome: string; actor_type: string; details: Record<string, unknown> }>(
     t.platform.db,
-    sql`SELECT outcome, actor_type, details FROM audit_entry WHERE action = ${action} AND resource_id = ${resourceId} ORDER BY seq`,
+    sql`SELECT outcome, actor_type, details FROM audit_entry WHERE action = ${action} AND resource_id = ${resourceId} ORDER BY id`,
   )
 }
 

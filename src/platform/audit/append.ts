@@ -19,8 +19,8 @@ export interface AuditOrigin {
 }
 
 /**
- * Appends one entry. `seq`, `prev_hash` and `hash` are filled by the database trigger, which
- * serialises appenders; pass the caller's transaction so the entry commits with the change it records.
+ * Appends one entry; pass the caller's transaction so the entry commits with the change it records. It takes no
+ * lock: the database queues the entry and `audit_seal()` (seal.ts) chains it once it has committed.
  */
 export async function appendAudit(db: Db, origin: AuditOrigin, record: AuditRecord): Promise<void> {
   const { actor } = origin

@@ -10,6 +10,7 @@ import { migrateDatabase } from './migrate.ts'
 import { onPostgres, testDb } from './testing.ts'
 import { testPlatform } from '../testing.ts'
 import { verifyAuditChain } from '../audit/verify.ts'
+import { sealAuditChain } from '../audit/seal.ts'
 import { createDeadline } from '../deadlines/service.ts'
 import { sweepDeadlines } from '../deadlines/sweep.ts'
 import { calendarDay } from '../deadlines/tables.ts'
@@ -68,6 +69,8 @@ async function seed(database: Database): Promise<void> {
   // Identity columns (the DNA search number) must carry on after a restore.
   await makeProfile(ctx, county, { D8S1179: ['12', '13'] }, 'BK-1')
   await makeProfile(ctx, county, { D8S1179: ['12', '12'] }, 'BK-2')
+  // As the server's sealer would have: every entry chained, so that the dumps before and after a backup agree.
+  await sealAuditChain(database.db)
   // The platform's jobs were never started; its database stays open for the caller.
 }
 
@@ -141,7 +144,8 @@ describe('backup and restore', () => {
     const before = await dump(source)
     expectSeeded(before)
     const made = await backupDatabase(source, file, new Date('2026-01-10T00:00:00Z'))
-    expect(made).toEqual({ tables: Object.keys(before).length, rows: rowCount(before) })
+    // audit_pending (empty here) is left out: restoring the entries queues them again.
+    expect(made).toEqual({ tables: Object.keys(before).length - 1, rows: rowCount(before) })
     const [header] = await readBackup(file)
     expect(header).toMatchObject({ format: 'tuanyuan-backup', version: 1, createdAt: '2026-01-10T00:00:00.000Z', source: source.kind })
 
@@ -158,6 +162,7 @@ describe('backup and restore', () => {
     const newcomer = await makeUnit(t.ctx(), { divisionCode: '440305', parentId: county.id })
     const next = await makeProfile(t.ctx(), newcomer, { TH01: ['9.3', '9.3'] }, 'BK-3')
     expect(next.searchNo).toBe(3)
+    await sealAuditChain(target.db)
     const verdict = await verifyAuditChain(target.db)
     expect(verdict).toMatchObject({ ok: true, checked: before.audit_entry.length + 1 })
   })
@@ -225,9 +230,10 @@ describe('backup and restore', () => {
     const audit = tampered.find((l) => l.table === 'audit_entry')!
     audit.rows[0].action = 'nothing.to.see'
     await writeBackup(named('tampered-audit'), tampered)
-    // The last audit entries dropped: the chain verifies but ends short of the backup's head.
+    // The last audit entry dropped with its link: the chain verifies but ends short of the backup's head.
     const shortened = structuredClone(lines)
-    shortened.find((l) => l.table === 'audit_entry')!.rows.pop()
+    shortened.findLast((l) => l.table === 'audit_chain')!.rows.pop()
+    shortened.findLast((l) => l.table === 'audit_entry')!.rows.pop()
     await writeBackup(named('missing-audit'), shortened)
     // A row of another table mangled so that the database rejects it.
     const mangled = structuredClone(lines)

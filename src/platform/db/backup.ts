@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows, type Database, type Db } from './client.ts'
 import { currentMigration } from './migrate.ts'
 import { verifyAuditChain } from '../audit/verify.ts'
+import { sealAuditChain } from '../audit/seal.ts'
 
 /**
  * A logical backup: gzip'd JSON lines, one header then chunks of rows per table, in foreign-key
@@ -36,7 +37,8 @@ const CHUNK = 1000
 async function listTables(db: Db): Promise<TableInfo[]> {
   const tables = await queryRows<{ name: string }>(
     db,
-    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    // audit_pending is derived: restoring the entries queues them again, and sealing skips those already chained.
+    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'audit_pending' ORDER BY tablename`,
   )
   const fks = await queryRows<{ child: string; parent: string; column: string; ref_column: string }>(
     db,
@@ -99,10 +101,12 @@ export async function backupDatabase(database: Database, file: string, now: Date
   const sink = fs.createWriteStream(file)
   gzip.pipe(sink)
   let total = 0
+  // Entries committed until now go into the chain first, so that the backup's head covers them.
+  await sealAuditChain(database.db)
   const tables = await database.db.transaction(
     async (tx) => {
       const tables = await listTables(tx)
-      const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)
+      const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_chain ORDER BY seq DESC LIMIT 1`)
       const header: BackupHeader = {
         format: 'tuanyuan-backup',
         version: 1,
@@ -188,8 +192,10 @@ export async function restoreDatabase(database: Database, file: string): Promise
       await flush()
       if (!header) throw new RestoreRefused('the file is empty or not a Tuanyuan backup')
       await resetIdentitySequences(tx)
+      // Restoring the entries queued them all again; those the backup had chained are not waiting any more.
+      await tx.execute(sql`DELETE FROM audit_pending p USING audit_chain c WHERE c.entry_id = p.entry_id`)
       const result = await verifyAuditChain(tx)
-      const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1`)
+      const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_chain ORDER BY seq DESC LIMIT 1`)
       if (!result.ok || (head?.hash ?? null) !== (header as BackupHeader).auditHead) {
         throw new RestoreRefused(
           `the audit log in the backup does not verify (${result.firstBroken?.reason ?? 'its last entry differs'}): it was altered before the backup or in the file; nothing was restored`,

@@ -69,7 +69,7 @@ async function eventsOf(db: Db, deadlineId?: string) {
 async function auditActions(db: Db, deadlineId: string) {
   const rows = await queryRows<{ action: string }>(
     db,
-    sql`SELECT action FROM audit_entry WHERE resource_type = 'deadline' AND resource_id = ${deadlineId} ORDER BY seq`,
+    sql`SELECT action FROM audit_entry WHERE resource_type = 'deadline' AND resource_id = ${deadlineId} ORDER BY id`,
   )
   return rows.map((r) => r.action)
 }

@@ -19,7 +19,7 @@ async function signedIn(who: TestUser) {
 const auditOf = (id: string) =>
   queryRows<{ action: string; actor_id: string; details: Record<string, unknown> }>(
     t.platform.db,
-    sql`SELECT action, actor_id, details FROM audit_entry WHERE resource_type = 'alert_partner' AND resource_id = ${id} ORDER BY seq`,
+    sql`SELECT action, actor_id, details FROM audit_entry WHERE resource_type = 'alert_partner' AND resource_id = ${id} ORDER BY id`,
   )
 
 beforeAll(async () => {

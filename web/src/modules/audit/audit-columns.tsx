@@ -17,7 +17,8 @@ export function useAuditColumns(): TableColumnsType<AuditEntryView> {
       </Typography.Text>
     )
   return [
-    { title: t('fields.seq'), dataIndex: 'seq', key: 'seq', width: 70 },
+    // The chain position; an entry committed a moment ago is chained within the second.
+    { title: t('fields.seq'), dataIndex: 'seq', key: 'seq', width: 70, render: (seq: number | null) => seq ?? '…' },
     { title: t('fields.occurredAt'), dataIndex: 'occurredAt', key: 'occurredAt', render: formatDateTime, width: 170 },
     {
       title: t('fields.actor'),

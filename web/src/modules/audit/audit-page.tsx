@@ -52,7 +52,7 @@ export default function AuditPage() {
       {verify.outcome}
       <AuditFilterForm onSearch={onSearch} isLoading={isLoading} />
       <Table<AuditEntryView>
-        rowKey="seq"
+        rowKey="id"
         columns={columns}
         dataSource={items}
         loading={isLoading}
