@@ -8,6 +8,7 @@ import { useDeliveryKick } from './kick.ts'
 import './case-hooks.ts'
 
 export { sweepAlertStages } from './stages.ts'
+export { caseOfAlert } from './views.ts'
 export { alertRoutes } from './routes.ts'
 export { publicAlertRoutes } from './public-routes.ts'
 

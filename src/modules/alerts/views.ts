@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
 import type { Db } from '../../platform/db/client.ts'
 import { queryRows } from '../../platform/db/client.ts'
-import { alertMessage, alertStage } from './tables.ts'
+import { alert, alertMessage, alertStage } from './tables.ts'
 import { capMessageUrl, type AlertRow } from './messages.ts'
 import { CHANNELS, type AlertView, type AlertWorkspace, type ChannelTally } from './schema.ts'
 
@@ -89,4 +89,10 @@ export async function alertWorkspace(ctx: Ctx, row: AlertRow): Promise<AlertWork
     messages: messages.map((m) => ({ ...m, sentAt: m.sentAt.toISOString(), capUrl: capMessageUrl(ctx.config.alerts, m.id) })),
     channels,
   }
+}
+
+/** The missing case an alert was raised for, or null for no such alert: a tip sent from an alert goes to that case. */
+export async function caseOfAlert(db: Db, alertId: string): Promise<string | null> {
+  const [row] = await db.select({ caseId: alert.caseId }).from(alert).where(eq(alert.id, alertId))
+  return row?.caseId ?? null
 }

@@ -1,4 +1,5 @@
 // Intake of every kind of clue: who may send it, where it goes, its first deadline, history and audit.
+import { caseOfAlert } from '../alerts/index.ts'
 import type { Ctx } from '../../platform/context.ts'
 import type { Db } from '../../platform/db/client.ts'
 import { actorId, actorUnit, type ActorUnit } from '../../platform/auth/actor.ts'
@@ -124,7 +125,8 @@ export interface TipKeys {
  * route, history, deadline and audit entry, or not at all. A public tip whose fingerprint is already stored
  * writes nothing and answers null.
  */
-export async function recordClue(ctx: Ctx, input: ClueCreate, tip?: TipKeys): Promise<{ row: ClueRow; view: ClueView } | null> {
+export async function recordClue(ctx: Ctx, given: ClueCreate, tip?: TipKeys): Promise<{ row: ClueRow; view: ClueView } | null> {
+  const input = await withAlertCase(ctx, given)
   checkPlace(input)
   const dueAt = 'dueAt' in input ? checkRequestedDue(input.kind, input.dueAt, ctx.now()) : undefined
   const routed = await routeOf(ctx, input)
@@ -145,12 +147,19 @@ export async function recordClue(ctx: Ctx, input: ClueCreate, tip?: TipKeys): Pr
       details: { routedUnitId: routed.id, rule: routed.rule },
     })
     if (row.caseId) await noteOnCase(ctx, tx, row)
-    // Audit entries take the audit chain's lock until commit: they come last, so that intakes overlap until then.
     const opened = await openClueDeadline(ctx, tx, row, routed.id, dueAt)
     const details = { kind: row.kind, routedUnitId: routed.id }
     await ctx.audit({ action: 'clue.create', resource: { type: 'clue', id: row.id }, details, unitId: routed.id }, tx)
     return { row, view: toClueView(row, opened.dueAt) }
   })
+}
+
+/** A clue sent from an alert's page belongs to the alert's case: it is routed there and shows on its timeline. */
+async function withAlertCase(ctx: Ctx, input: ClueCreate): Promise<ClueCreate> {
+  if (!input.alertId || input.caseId) return input
+  const caseId = await caseOfAlert(ctx.db, input.alertId)
+  if (!caseId) throw invalid('clue.alert_unknown', 'no alert has this id', [{ path: '/alertId', message: 'unknown alert' }])
+  return { ...input, caseId }
 }
 
 async function noteOnCase(ctx: Ctx, tx: Db, row: ClueRow) {

@@ -5,6 +5,7 @@ import { anonymous } from '../../platform/auth/actor.ts'
 import { testPlatform, type TestPlatform } from '../../platform/testing.ts'
 import type { TestUser } from '../identity/testing.ts'
 import { makeCase } from '../cases/testing.ts'
+import { draftAlert } from '../alerts/drafts.ts'
 import { listCaseTimeline } from '../cases/timeline.ts'
 import { createClue } from './intake.ts'
 import { submitPublicTip } from './public-tips.ts'
@@ -73,6 +74,19 @@ describe('routing by place', () => {
     expect(timeline.map((e) => e.kind)).toContain('clue.received')
     // Dongcheng, where it was seen, does not get it.
     expect((await listInbox(t.ctx(people.dongcheng.actor), { view: 'all' })).some((c) => c.id === clue.id)).toBe(false)
+  })
+
+  it('sends a tip from an alert’s page to the alert’s case, and refuses an unknown alert', async () => {
+    const missing = await makeCase(t.ctx(people.futian.actor), units.futian)
+    const alert = await draftAlert(t.ctx(people.futian.actor), { contactPhone: '0755-26543110', caseId: missing.id, description: '走失' })
+    await submitPublicTip(t.ctx(anonymous), tipInput({ alertId: alert.id, place: { divisionCode: '110101' } }))
+    const clue = (await listInbox(t.ctx(people.futian.actor), { view: 'new' })).find((c) => c.alertId === alert.id)!
+    expect(clue).toMatchObject({ caseId: missing.id, routedUnitId: units.futian.id })
+    const timeline = await listCaseTimeline(t.ctx(people.futian.actor), missing.id)
+    expect(timeline.map((e) => e.kind)).toContain('clue.received')
+    await expect(
+      submitPublicTip(t.ctx(anonymous), tipInput({ alertId: '00000000-0000-4000-8000-000000000000', place: { divisionCode: '110101' } })),
+    ).rejects.toMatchObject({ code: 'clue.alert_unknown' })
   })
 })
 
