@@ -131,6 +131,22 @@ function report(result: LoadResult, difficulty: number) {
   emit('abuser_refusals_by_code', JSON.stringify(result.abuser.byCode))
 }
 
+/**
+ * Tips are acknowledged on intake and routed just after (ADR 0012): how far routing was behind when the load
+ * stopped, how long it took to catch up, and routing's own rate from the start of the timed run to the end of that.
+ */
+async function reportRouting(count: (q: string) => Promise<number>, routedAtStart: number, expected: number, seconds: number) {
+  const pending = () => count(`SELECT count(*) AS n FROM clue_intake WHERE processed_at IS NULL`)
+  emit('routing_backlog_at_end', await pending(), 'tips')
+  const started = performance.now()
+  while ((await pending()) > 0 && performance.now() - started < 600_000) await new Promise((r) => setTimeout(r, 100))
+  const drain = (performance.now() - started) / 1000
+  const routed = await count(`SELECT count(*) AS n FROM clue WHERE kind = 'public_tip'`)
+  emit('routing_drain_seconds', drain, 's')
+  emit('routed_minus_accepted', routed - expected, 'tips')
+  emit('routed_per_second', (routed - routedAtStart) / (seconds + drain), 'tips/s')
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ty-bench-clues-'))
 let database: Awaited<ReturnType<typeof scratchDatabase>> | null = null
 try {
@@ -146,6 +162,9 @@ try {
     TUANYUAN_WEB_DIST: path.join(dir, 'no-web'),
     TUANYUAN_DEMO: 'true',
     TUANYUAN_TRUST_PROXY: 'true',
+    // The pool is solved before the clock starts, which takes this 2-core machine minutes at full difficulty;
+    // a challenge's lifetime changes nothing in what the server does to check one.
+    TUANYUAN_POW_LIFETIME_SECONDS: '3600',
   })
   emit('trust_proxy', config.trustProxy)
   emit('limits', JSON.stringify(config.abuse))
@@ -154,13 +173,16 @@ try {
   const server = await startServer(config, { log })
   try {
     const { port } = server.app.server.address() as AddressInfo
-    const tipsStored = async () =>
-      Number((await server.runtime.database.pool!.query(`SELECT count(*) AS n FROM clue WHERE kind = 'public_tip'`)).rows[0].n)
+    const count = async (query: string) => Number((await server.runtime.database.pool!.query(query)).rows[0].n)
+    const tipsStored = () => count(`SELECT count(*) AS n FROM clue_intake`)
+    const tipsRouted = () => count(`SELECT count(*) AS n FROM clue WHERE kind = 'public_tip'`)
     const before = await tipsStored()
+    const routedBefore = await tipsRouted()
     const url = `http://127.0.0.1:${port}`
     const load = { url, concurrency: CONCURRENCY, clients: CLIENTS }
     const warmUp = await runLoad({ ...load, seconds: 5, tips: WARM_UP_TIPS, firstClient: 0, abuserPerSecond: 0 })
     const warmRate = warmUp.accepted / warmUp.seconds
+    const routedAtStart = await tipsRouted()
     emit('warm_up_tips_per_second', warmRate, 'tips/s')
     const tips = Math.min(MAX_TIPS, Math.ceil(warmRate * SECONDS * 2.5))
     const result = await runLoad({ ...load, seconds: SECONDS, tips, firstClient: CLIENTS, abuserPerSecond: ABUSER_PER_SECOND })
@@ -171,6 +193,7 @@ try {
     emit('load_average_1m_after', os.loadavg()[0], 'runnable tasks')
     // Every 201 is a receipt promised: the rows must be there, one each (the bodies differ, so no duplicates).
     emit('tips_stored_minus_accepted', (await tipsStored()) - before - warmUp.accepted - result.accepted, 'tips')
+    await reportRouting(count, routedAtStart, routedBefore + warmUp.accepted + result.accepted, result.seconds)
   } finally {
     await server.close()
   }

@@ -12,7 +12,7 @@ import type { DemoCredentials } from './modules/identity/demo.ts'
 import { seedDemo } from './demo.ts'
 import { drainSearchQueue, installShippedFrequencyTables, useSearchExecutor, useSearchThresholds, WorkerPool } from './modules/dna/index.ts'
 import { supervisionDeadlineListener } from './modules/cases/index.ts'
-import { clueDeadlineListener } from './modules/clues/index.ts'
+import { clueDeadlineListener, processTipIntake, startTipRouting, type TipRouting } from './modules/clues/index.ts'
 import { startAlertDelivery, sweepAlertStages, type AlertDelivery } from './modules/alerts/index.ts'
 
 export interface Server {
@@ -49,6 +49,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let searchPool: WorkerPool | undefined
   let delivery: AlertDelivery | undefined
   let sealer: AuditSealer | undefined
+  let tipRouting: TipRouting | undefined
   try {
     const ctx = createCtx(platform, { actor: systemActor('startup') })
     const demoCredentials = await prepareDatabase(ctx, config)
@@ -66,12 +67,15 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     // Background work is table-driven (deadlines, the DNA search queue): each pass picks up whatever is due,
     // so a restart or a lost timer tick delays work but never loses or repeats it.
     delivery = startAlertDelivery(platform, worker)
+    tipRouting = startTipRouting(worker)
     const sweep = async () => {
       await sealAuditChain(platform.db)
       const result = await sweepDeadlines(platform.db, platform.clock, [supervisionDeadlineListener, clueDeadlineListener])
       if (result.reminders + result.overdue + result.escalations > 0) platform.log.info(result, 'deadline events emitted')
       const widened = await sweepAlertStages(worker)
       if (widened > 0) platform.log.info({ widened }, 'alert stages sent')
+      const tips = await processTipIntake(worker, { retryFailed: true, limit: 5000 })
+      if (tips.routed + tips.failed > 0) platform.log.info(tips, 'public tips routed')
       const searched = await drainSearchQueue(worker)
       if (searched.searched > 0) platform.log.info(searched, 'new DNA profiles searched')
     }
@@ -94,6 +98,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         clearInterval(timer)
         await app.close()
         await delivery?.stop()
+        await tipRouting?.stop()
         await sealer?.stop()
         await searchPool?.close()
         await runtime.close()
@@ -102,6 +107,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   } catch (error) {
     clearInterval(timer)
     await delivery?.stop()
+    await tipRouting?.stop()
     await sealer?.stop()
     await searchPool?.close()
     await runtime.close()

@@ -31,8 +31,11 @@ export interface Ctx {
   now(): Date
   /** Records an audit entry in `tx` (pass the transaction of the change it records), or on its own. */
   audit(record: AuditRecord, tx?: Db): Promise<void>
-  /** The same request acting as someone else, e.g. the user a login has just identified. */
-  as(actor: Actor): Ctx
+  /**
+   * The same request acting as someone else, e.g. the user a login has just identified; with `origin`, work done
+   * later on behalf of an earlier request (a queued public tip keeps its sender's address and request id).
+   */
+  as(actor: Actor, origin?: { ip: string | null; requestId: string | null }): Ctx
 }
 
 export interface CtxOrigin {
@@ -54,6 +57,6 @@ export function createCtx(platform: Platform, origin: CtxOrigin): Ctx {
     ip,
     now: () => platform.clock.now(),
     audit: (record, tx) => appendAudit(tx ?? platform.db, { actor: origin.actor, at: platform.clock.now(), ip, requestId }, record),
-    as: (actor) => createCtx(platform, { actor, requestId, ip }),
+    as: (actor, origin) => createCtx(platform, { actor, ...(origin ?? { requestId, ip }) }),
   }
 }

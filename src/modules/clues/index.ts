@@ -2,4 +2,5 @@
 export { clueDeadlineListener } from './deadlines.ts'
 export { clueRoutes } from './routes.ts'
 export { publicTipRoutes } from './public-routes.ts'
+export { processTipIntake, startTipRouting, type TipRouting } from './tip-intake.ts'
 export type { ClueView, ClueKind, ClueOutcome } from './schema.ts'

@@ -105,7 +105,7 @@ function valuesOf(ctx: Ctx, input: ClueCreate, routed: RoutedUnit, fingerprint: 
   }
 }
 
-function checkPlace(input: ClueCreate) {
+export function checkPlace(input: ClueCreate) {
   const place = input.place
   if (place && (place.lat === undefined) !== (place.lon === undefined)) {
     throw invalid('clue.lat_lon_pair', 'give both latitude and longitude, or neither', [
@@ -118,6 +118,8 @@ function checkPlace(input: ClueCreate) {
 export interface TipKeys {
   receiptHash: string
   fingerprint: string
+  /** The id the clue takes: its intake row's, so that the receipt and the intake name the same tip. */
+  clueId?: string
 }
 
 /**
@@ -133,7 +135,7 @@ export async function recordClue(ctx: Ctx, given: ClueCreate, tip?: TipKeys): Pr
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(clue)
-      .values(valuesOf(ctx, input, routed, tip?.fingerprint ?? null))
+      .values({ ...valuesOf(ctx, input, routed, tip?.fingerprint ?? null), ...(tip?.clueId ? { id: tip.clueId } : {}) })
       .onConflictDoNothing({ target: clue.fingerprint })
       .returning()
     if (!row) return null

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { addTipInformation, getTipStatus, submitPublicTip } from './public-tips.ts'
+import { addTipInformation, getTipStatus } from './public-tips.ts'
+import { acceptPublicTip, kickTipRouting, processTipIntake } from './tip-intake.ts'
 import { addTipPhoto } from './attachments.ts'
 import { acceptFileBodies, ATTACHMENT_BODY_LIMIT, uploaded } from './routes.ts'
 import { ClueAttachmentView, PublicTipCreate, ReceiptParams, TipAddition, TipReceipt, TipStatusView } from './schema.ts'
@@ -27,7 +28,12 @@ export const publicTipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: TIP_BODY_LIMIT,
       config: { csrf: false, publicIntake: true },
     },
-    async (req, reply) => reply.code(201).send(await submitPublicTip(req.ctx, req.body)),
+    async (req, reply) => {
+      const { receipt, intakeId } = await acceptPublicTip(req.ctx, req.body)
+      // Acknowledged once stored; routing follows in the background (or here, where no background routing runs).
+      if (!kickTipRouting(req.ctx.db)) await processTipIntake(req.ctx, { ids: [intakeId] })
+      return reply.code(201).send({ receipt, status: 'received' })
+    },
   )
   app.get(
     '/api/public/tips/:receipt',

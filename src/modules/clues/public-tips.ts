@@ -2,10 +2,9 @@
 import { and, count, eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.ts'
 import { notFound } from '../../platform/errors.ts'
-import { tipFingerprint } from '../../platform/http/abuse/fingerprint.ts'
 import { clue, clueEvent, clueReceipt } from './tables.ts'
-import { newReceipt, normalizeReceipt, receiptHash, sameHash } from './receipt.ts'
-import { recordClue, type TipKeys } from './intake.ts'
+import { normalizeReceipt, receiptHash, sameHash } from './receipt.ts'
+import { acceptPublicTip, pendingTipId, processTipIntake } from './tip-intake.ts'
 import { appendClueEvent } from './events.ts'
 import type { ClueRow } from './access.ts'
 import type { PublicTipCreate, TipAddition, TipReceipt, TipStatusView } from './schema.ts'
@@ -16,31 +15,12 @@ const ADDITION = 'tip.addition'
  * Records a public tip and answers its receipt code, shown this once: only its hash is kept. The same tip sent
  * again within the duplicate window (a double tap, a retry after a lost reply) is not stored twice: the sender
  * gets a receipt of their own for the tip stored the first time, so a lost reply never loses the tipster's way back.
+ * The tip is routed before this returns; the public route acknowledges on intake and routes just after.
  */
 export async function submitPublicTip(ctx: Ctx, input: PublicTipCreate): Promise<TipReceipt> {
-  const receipt = newReceipt()
-  const keys: TipKeys = {
-    receiptHash: receiptHash(normalizeReceipt(receipt)!),
-    fingerprint: tipFingerprint({
-      text: [input.subject, input.text],
-      place: input.place,
-      seenAt: input.seenAt ?? null,
-      about: input.caseId ?? input.alertId ?? null,
-      receivedAt: ctx.now(),
-    }),
-  }
-  const recorded = await recordClue(ctx, { kind: 'public_tip', ...input }, keys)
-  if (!recorded) await recordDuplicate(ctx, keys)
+  const { receipt, intakeId } = await acceptPublicTip(ctx, input)
+  await processTipIntake(ctx, { ids: [intakeId] })
   return { receipt, status: 'received' }
-}
-
-async function recordDuplicate(ctx: Ctx, keys: TipKeys) {
-  await ctx.db.transaction(async (tx) => {
-    const [first] = await tx.select({ id: clue.id, unitId: clue.routedUnitId }).from(clue).where(eq(clue.fingerprint, keys.fingerprint))
-    await tx.insert(clueReceipt).values({ receiptHash: keys.receiptHash, clueId: first.id, createdAt: ctx.now() })
-    await appendClueEvent(ctx, tx, first.id, { kind: 'tip.duplicate', summary: '同一线索重复提交' })
-    await ctx.audit({ action: 'tip.duplicate', resource: { type: 'clue', id: first.id }, unitId: first.unitId }, tx)
-  })
 }
 
 const unknownReceipt = () => notFound('tip.not_found', 'no tip has this receipt code')
@@ -50,6 +30,9 @@ export async function tipByReceipt(ctx: Ctx, receipt: string): Promise<ClueRow> 
   const code = normalizeReceipt(receipt)
   if (!code) throw unknownReceipt()
   const hash = receiptHash(code)
+  // A tip acknowledged a moment ago may still wait to be routed: route it now, so the tipster finds it.
+  const waiting = await pendingTipId(ctx.db, hash)
+  if (waiting) await processTipIntake(ctx, { ids: [waiting] })
   const [found] = await ctx.db
     .select({ hash: clueReceipt.receiptHash, tip: clue })
     .from(clueReceipt)

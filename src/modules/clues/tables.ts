@@ -128,3 +128,30 @@ export const clueAttachment = pgTable(
   },
   (t) => [index().on(t.clueId)],
 )
+
+/**
+ * Public tips as acknowledged: one row written before the tipster gets the receipt code, so that an acknowledged
+ * tip is never lost, and routed into `clue` moments later by `processTipIntake` (ADR 0012). `clue_id` is the clue
+ * the tip became, or the earlier clue it duplicated.
+ */
+export const clueIntake = pgTable(
+  'clue_intake',
+  {
+    id: uuid().primaryKey(),
+    receiptHash: text().notNull().unique(),
+    fingerprint: text().notNull(),
+    input: jsonb().$type<Record<string, unknown>>().notNull(),
+    ip: text(),
+    requestId: text(),
+    receivedAt: at().notNull(),
+    processedAt: at(),
+    clueId: uuid(),
+    /** The last reason routing failed (it is retried on every pass until it succeeds). */
+    lastError: text(),
+  },
+  (t) => [
+    index('clue_intake_pending_idx')
+      .on(t.receivedAt)
+      .where(sql`processed_at IS NULL`),
+  ],
+)
