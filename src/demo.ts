@@ -5,6 +5,7 @@ import { seedDemoIdentity, type DemoCredentials } from './modules/identity/demo.
 import { seedDemoCollectionPoints } from './modules/collection-points/demo.ts'
 import { seedDemoCases } from './modules/cases/demo.ts'
 import { seedDemoAlerts } from './modules/alerts/demo.ts'
+import { seedDemoClues } from './modules/clues/demo.ts'
 
 /**
  * Demo data across modules: identity first, then sample obligations so that the console's
@@ -39,5 +40,6 @@ export async function seedDemo(ctx: Ctx, fixedPassword?: string): Promise<DemoCr
   await seedDemoCollectionPoints(ctx, units)
   const cases = await seedDemoCases(ctx, units)
   await seedDemoAlerts(ctx, cases.active)
+  await seedDemoClues(ctx, units, cases.active)
   return credentials
 }

@@ -71,8 +71,17 @@ describe('cases console', () => {
     await page.waitForSelector('[data-testid=timeline-event]')
     expect(await page.textContent('[data-testid=case-title]')).toContain('示例·小宇')
     const kinds = await page.locator('[data-testid=timeline-event]').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))
-    // The demo's active alert (alerts module) put its own events on the case: they come first, newest first.
-    expect(kinds).toEqual(['alert.published', 'alert.drafted', 'dispatch', 'case.status', 'case.photo_added', 'case.reported'])
+    // The demo's active alert (alerts module) and then a public tip about the child (clues module) put their own
+    // events on the case: they come first, newest first.
+    expect(kinds).toEqual([
+      'clue.received',
+      'alert.published',
+      'alert.drafted',
+      'dispatch',
+      'case.status',
+      'case.photo_added',
+      'case.reported',
+    ])
     const event = (kind: string) => page.locator(`[data-testid=timeline-event][data-kind="${kind}"]`)
     const dispatch = await event('dispatch').textContent()
     expect(dispatch).toContain('快速查找：调度处置')

@@ -14,6 +14,7 @@ import zhCollectionPoints from './locales/zh-CN/collectionPoints.json' with { ty
 import zhDna from './locales/zh-CN/dna.json' with { type: 'json' }
 import zhAlerts from './locales/zh-CN/alerts.json' with { type: 'json' }
 import zhCases from './locales/zh-CN/cases.json' with { type: 'json' }
+import zhClues from './locales/zh-CN/clues.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
 import enAuth from './locales/en/auth.json' with { type: 'json' }
 import enIdentity from './locales/en/identity.json' with { type: 'json' }
@@ -24,6 +25,7 @@ import enCollectionPoints from './locales/en/collectionPoints.json' with { type:
 import enDna from './locales/en/dna.json' with { type: 'json' }
 import enAlerts from './locales/en/alerts.json' with { type: 'json' }
 import enCases from './locales/en/cases.json' with { type: 'json' }
+import enClues from './locales/en/clues.json' with { type: 'json' }
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -44,6 +46,7 @@ const resources = {
     dna: zhDna,
     alerts: zhAlerts,
     cases: zhCases,
+    clues: zhClues,
   },
   en: {
     common: enCommon,
@@ -56,6 +59,7 @@ const resources = {
     dna: enDna,
     alerts: enAlerts,
     cases: enCases,
+    clues: enClues,
   },
 }
 

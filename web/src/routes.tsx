@@ -35,6 +35,12 @@ const WantedPage = lazy(() => import('./modules/cases/wanted-page.tsx'))
 const ColdCasesPage = lazy(() => import('./modules/cases/cold-cases-page.tsx'))
 const PublicWantedPage = lazy(() => import('./modules/cases/public-wanted-page.tsx'))
 const PublicWantedNoticePage = lazy(() => import('./modules/cases/public-wanted-notice-page.tsx'))
+const CluesPage = lazy(() => import('./modules/clues/clues-page.tsx'))
+const ClueCreatePage = lazy(() => import('./modules/clues/clue-create-page.tsx'))
+const CluePage = lazy(() => import('./modules/clues/clue-page.tsx'))
+const ClueStatsPage = lazy(() => import('./modules/clues/clue-stats-page.tsx'))
+const PublicTipPage = lazy(() => import('./modules/clues/public-tip-page.tsx'))
+const PublicTipStatusPage = lazy(() => import('./modules/clues/public-tip-status-page.tsx'))
 
 // DNA pages and the permission each needs (flat paths, so that the menu highlights the page's own entry).
 const DNA_ROUTES: { path: string; permission: string; page: ReactNode }[] = [
@@ -62,6 +68,15 @@ const CASE_ROUTES: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'cold-cases', permission: PERMISSIONS.cases, page: <ColdCasesPage /> },
   { path: 'supervision', permission: PERMISSIONS.supervision, page: <SupervisionPage /> },
   { path: 'wanted-notices', permission: PERMISSIONS.cases, page: <WantedPage /> },
+]
+
+// Clues (线索): the unit's inbox, one clue's file, intake by kind ('clues/new?kind='; the page checks the kind's
+// permission, as a caseworker may file a mandatory report without reading the inbox) and the monthly figures.
+const CLUE_ROUTES: { path: string; permission: string | null; page: ReactNode }[] = [
+  { path: 'clues', permission: PERMISSIONS.clues, page: <CluesPage /> },
+  { path: 'clues/new', permission: null, page: <ClueCreatePage /> },
+  { path: 'clues/:id', permission: PERMISSIONS.clues, page: <CluePage /> },
+  { path: 'clue-stats', permission: PERMISSIONS.clues, page: <ClueStatsPage /> },
 ]
 
 const centered = { display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: '60vh' }
@@ -127,6 +142,8 @@ function PublicRoutes() {
         <Route path="/public/alerts/:id" element={<PublicAlertPage />} />
         <Route path="/public/wanted" element={<PublicWantedPage />} />
         <Route path="/public/wanted/:id" element={<PublicWantedNoticePage />} />
+        <Route path="/public/tips/new" element={<PublicTipPage />} />
+        <Route path="/public/tips/status" element={<PublicTipStatusPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
@@ -191,7 +208,7 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
-        {[...DNA_ROUTES, ...ALERT_ROUTES, ...CASE_ROUTES].map(({ path, permission, page }) => (
+        {[...DNA_ROUTES, ...ALERT_ROUTES, ...CASE_ROUTES, ...CLUE_ROUTES].map(({ path, permission, page }) => (
           <Route key={path} path={path} element={<RequirePermission permission={permission}>{page}</RequirePermission>} />
         ))}
         <Route

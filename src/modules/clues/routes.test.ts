@@ -4,7 +4,7 @@ import { manualClock } from '../../platform/clock.ts'
 import { queryRows } from '../../platform/db/client.ts'
 import { testApp, type TestApp } from '../../platform/http/testing.ts'
 import { proofOfWorkHeaders } from '../../platform/http/abuse/testing.ts'
-import { makeUser, type TestUser } from '../identity/testing.ts'
+import { makeUnit, makeUser, type TestUser } from '../identity/testing.ts'
 import { makeCase, makeImage } from '../cases/testing.ts'
 import { investigatorOf, makeClueUnits, tipInput, type ClueUnits } from './testing.ts'
 
@@ -274,6 +274,21 @@ describe('the receiving unit’s work', () => {
     expect((await civil.get(`/api/clues/${report.json().id}`)).statusCode).toBe(403)
     const directive = await civil.post('/api/clues/directives', { subject: 's', text: 't', targetUnitId: units.nanshan.id })
     expect(directive.statusCode).toBe(403)
+  })
+
+  it('takes a school teacher’s report through the reporter role, which can do nothing else', async () => {
+    const school = await makeUnit(t.ctx(), { divisionCode: '440305', parentId: units.shenzhen.id, type: 'education', name: '南山实验学校' })
+    const teacher = await as(await makeUser(t.ctx(), school, ['reporter']))
+    const report = await teacher.post('/api/clues/mandatory-reports', {
+      ...tipInput({ subject: '学生多日未到校，家长称已“送人”' }),
+      institutionType: 'school',
+      institutionName: '南山实验学校',
+    })
+    expect(report.statusCode).toBe(201)
+    expect(report.json()).toMatchObject({ institutionType: 'school', routedUnitId: units.nanshan.id, senderUnitId: school.id })
+    expect((await teacher.get('/api/clues')).statusCode).toBe(403)
+    expect((await teacher.post('/api/clues/tips', tipInput())).statusCode).toBe(403)
+    expect((await teacher.get('/api/cases')).statusCode).toBe(403)
   })
 })
 

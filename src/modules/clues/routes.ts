@@ -6,6 +6,8 @@ import { assignClues, linkClueToCase, recordFeedback, rerouteClue } from './work
 import { getClue, listClueRoutes } from './reads.ts'
 import { listClueEvents } from './events.ts'
 import { listInbox } from './inbox.ts'
+import { countInbox } from './inbox-counts.ts'
+import { listClueUnits, listTeamCandidates } from './directory.ts'
 import { monthlyClueStats } from './stats.ts'
 import { addClueAttachment, ATTACHMENT_MAX_BYTES, getClueAttachment, listClueAttachments } from './attachments.ts'
 import {
@@ -15,15 +17,20 @@ import {
   ClueCaseLink,
   ClueEventView,
   ClueFeedback,
+  ClueInboxCounts,
+  ClueInboxCountsQuery,
   ClueInboxQuery,
   ClueReroute,
   ClueRouteView,
+  ClueUnitView,
   ClueView,
   IdParams,
   MandatoryReportCreate,
   OnlineReportCreate,
   PublicTipCreate,
   StatsQuery,
+  TeamMemberView,
+  TeamQuery,
   UnitMonthStats,
   UnitRequestCreate,
   type ClueCreate,
@@ -66,6 +73,30 @@ export const clueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('clue.read'),
     },
     async (req) => listInbox(req.ctx, req.query),
+  )
+  app.get(
+    '/api/clues/counts',
+    {
+      schema: { tags, operationId: 'countInbox', querystring: ClueInboxCountsQuery, response: { 200: ClueInboxCounts } },
+      preHandler: app.requirePermission('clue.read'),
+    },
+    async (req) => countInbox(req.ctx, req.query),
+  )
+  app.get(
+    '/api/clues/units',
+    {
+      schema: { tags, operationId: 'listClueUnits', response: { 200: Type.Array(ClueUnitView) } },
+      preHandler: app.requirePermission('clue.read'),
+    },
+    async (req) => listClueUnits(req.ctx),
+  )
+  app.get(
+    '/api/clues/team',
+    {
+      schema: { tags, operationId: 'listTeamCandidates', querystring: TeamQuery, response: { 200: Type.Array(TeamMemberView) } },
+      preHandler: app.requirePermission('clue.assign'),
+    },
+    async (req) => listTeamCandidates(req.ctx, req.query),
   )
   app.get(
     '/api/clues/stats',

@@ -239,3 +239,32 @@ export const UnitMonthStats = Type.Object({
   outcomes: Type.Object({ confirmed_lead: Type.Integer(), no_finding: Type.Integer(), false_report: Type.Integer() }),
 })
 export type UnitMonthStats = Static<typeof UnitMonthStats>
+
+/** The inbox's tab counts for the same unit and filters as `ClueInboxQuery` (its `view` and `limit` aside). */
+export const ClueInboxCountsQuery = Type.Omit(ClueInboxQuery, ['view', 'limit'], { additionalProperties: false })
+export type ClueInboxCountsQuery = Static<typeof ClueInboxCountsQuery>
+export const ClueInboxCounts = Type.Object({
+  open: Type.Integer(),
+  new: Type.Integer(),
+  due_soon: Type.Integer(),
+  overdue: Type.Integer(),
+  closed: Type.Integer(),
+})
+export type ClueInboxCounts = Static<typeof ClueInboxCounts>
+
+/** A police unit a clue can be addressed or re-routed to: the directory is national, as assistance crosses jurisdictions. */
+export const ClueUnitView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  level: Type.String(),
+  divisionCode: Type.String(),
+  parentId: Nullable(Uuid),
+})
+export type ClueUnitView = Static<typeof ClueUnitView>
+
+export const TeamQuery = Type.Object({ unitId: Type.Optional(Uuid) }, { additionalProperties: false })
+export type TeamQuery = Static<typeof TeamQuery>
+
+/** Someone a clue's team can be drawn from: an active user of the receiving unit. */
+export const TeamMemberView = Type.Object({ id: Uuid, displayName: Type.String() })
+export type TeamMemberView = Static<typeof TeamMemberView>

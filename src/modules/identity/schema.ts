@@ -1,7 +1,17 @@
 // The API shapes of identity. Imports nothing but typebox, so web/ can import its types too.
 import { Type, type Static } from 'typebox'
 
-export const ROLES = ['admin', 'investigator', 'command', 'dna_analyst', 'caseworker', 'plan_office', 'supervisor', 'auditor'] as const
+export const ROLES = [
+  'admin',
+  'investigator',
+  'command',
+  'dna_analyst',
+  'caseworker',
+  'plan_office',
+  'supervisor',
+  'auditor',
+  'reporter',
+] as const
 export type Role = (typeof ROLES)[number]
 
 /** Member types of the anti-trafficking joint meeting (the seeds' 成员单位), public security first. */

@@ -81,6 +81,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
   plan_office: ['unit.read', 'deadline.read', 'plan.read', 'plan.write', 'stats.read'],
   supervisor: ['unit.read', 'deadline.read', 'case.read', 'supervision.read', 'supervision.write'],
   auditor: ['unit.read', 'deadline.read', 'audit.read'],
+  // Staff of institutions with the mandatory reporting duty (schools, hospitals, hotels, transport, marriage
+  // registries), signed in under their institution's unit: they report, and see nothing else.
+  reporter: ['mandatory_report.submit'],
 }
 
 export const ALL_PERMISSIONS: readonly string[] = [...new Set(Object.values(ROLE_PERMISSIONS).flat())].sort()

@@ -5,6 +5,7 @@ import {
   ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -14,7 +15,9 @@ import {
   EnvironmentOutlined,
   ExperimentOutlined,
   FolderOpenOutlined,
+  FormOutlined,
   HistoryOutlined,
+  InboxOutlined,
   ManOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -41,12 +44,15 @@ export const PERMISSIONS = {
   alertPartners: 'alert.partner.manage',
   cases: 'case.read',
   supervision: 'supervision.read',
+  clues: 'clue.read',
+  mandatoryReport: 'mandatory_report.submit',
 } as const
 
 /** Menu groups (submenus): each shows where its first permitted entry falls, and only if it has one. */
 const GROUPS = {
   cases: { icon: <FolderOpenOutlined />, labelKey: 'cases:nav.group' },
   dna: { icon: <ExperimentOutlined />, labelKey: 'dna:nav.group' },
+  clues: { icon: <InboxOutlined />, labelKey: 'clues:nav.group' },
 }
 
 const ITEMS: { path: string; icon: ReactNode; labelKey: string; permission: string | null; group?: keyof typeof GROUPS }[] = [
@@ -72,6 +78,15 @@ const ITEMS: { path: string; icon: ReactNode; labelKey: string; permission: stri
     permission: PERMISSIONS.frequencyTables,
     group: 'dna',
   },
+  { path: '/clues', icon: <InboxOutlined />, labelKey: 'clues:nav.inbox', permission: PERMISSIONS.clues, group: 'clues' },
+  {
+    path: '/clues/new?kind=mandatory_report',
+    icon: <FormOutlined />,
+    labelKey: 'clues:nav.mandatoryReport',
+    permission: PERMISSIONS.mandatoryReport,
+    group: 'clues',
+  },
+  { path: '/clue-stats', icon: <BarChartOutlined />, labelKey: 'clues:nav.stats', permission: PERMISSIONS.clues, group: 'clues' },
   { path: '/alerts', icon: <BellOutlined />, labelKey: 'alerts:nav.alerts', permission: PERMISSIONS.alerts },
   { path: '/alert-partners', icon: <ClusterOutlined />, labelKey: 'alerts:nav.partners', permission: PERMISSIONS.alertPartners },
   { path: '/units', icon: <ApartmentOutlined />, labelKey: 'nav.units', permission: PERMISSIONS.units },

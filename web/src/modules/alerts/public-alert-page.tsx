@@ -1,6 +1,6 @@
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { Alert, Button, Card, Descriptions, Spin, Typography, type DescriptionsProps } from 'antd'
-import { PhoneOutlined, UserOutlined } from '@ant-design/icons'
+import { FormOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client.ts'
 import { useLoad } from '../../api/use-load.ts'
@@ -102,6 +102,11 @@ export default function PublicAlertPage() {
                 >
                   {t('public.info.call', { phone: alert.details.contactPhone })}
                 </Button>
+                <Link to={`/public/tips/new?alertId=${alert.id}`} data-testid="public-alert-tip">
+                  <Button size="large" block icon={<FormOutlined />} style={{ marginTop: 8 }}>
+                    {t('clues:public.fromAlert.link')}
+                  </Button>
+                </Link>
                 <Alert type="info" showIcon title={t('public.info.emergency')} style={{ marginTop: 12 }} />
               </Card>
               <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>

@@ -9,6 +9,7 @@ import './alerts.css'
 const SECTIONS = [
   { to: '/public/alerts', labelKey: 'public.nav.alerts' },
   { to: '/public/wanted', labelKey: 'public.nav.wanted' },
+  { to: '/public/tips/new', labelKey: 'public.nav.tips' },
   { to: '/public/collection-points', labelKey: 'public.nav.collectionPoints' },
 ] as const
 

@@ -13,6 +13,7 @@ const ROLE_SET: Record<Role, true> = {
   plan_office: true,
   supervisor: true,
   auditor: true,
+  reporter: true,
 }
 const UNIT_TYPE_SET: Record<UnitType, true> = {
   public_security: true,
