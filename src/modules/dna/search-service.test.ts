@@ -40,6 +40,25 @@ async function load(unit: UnitView, list: ImportEvent[], category: 'relative_of_
   })
 }
 
+/** A family group in Nanshan with a mother and a father registered with consent under these sample codes. */
+async function registerParents(label: string, motherCode: string, fatherCode: string) {
+  const group = await createFamilyGroup(t.ctx(analyst.actor), { label, unitId: nanshan.id })
+  for (const [relation, code] of [
+    ['mother', motherCode],
+    ['father', fatherCode],
+  ] as const) {
+    await registerPerson(t.ctx(analyst.actor), {
+      category: 'relative_of_missing',
+      relation,
+      familyGroupId: group.id,
+      unitId: nanshan.id,
+      consent: { givenAt: '2026-01-01T00:00:00Z' },
+      sampleCodes: [code],
+    })
+  }
+  return group
+}
+
 beforeAll(async () => {
   t = await testPlatform()
   await installShippedFrequencyTables(t.platform.db, t.clock.now())
@@ -56,20 +75,7 @@ describe('automatic search of new profiles', () => {
     const mother = randomProfile(sampler, random)
     const father = randomProfile(sampler, random)
     const child = childOf(sampler, mother, father, random)
-    const group = await createFamilyGroup(t.ctx(analyst.actor), { label: '南山 2019-015', unitId: nanshan.id })
-    for (const [relation, code] of [
-      ['mother', 'NS-M'],
-      ['father', 'NS-F'],
-    ] as const) {
-      await registerPerson(t.ctx(analyst.actor), {
-        category: 'relative_of_missing',
-        relation,
-        familyGroupId: group.id,
-        unitId: nanshan.id,
-        consent: { givenAt: '2026-01-01T00:00:00Z' },
-        sampleCodes: [code],
-      })
-    }
+    const group = await registerParents('南山 2019-015', 'NS-M', 'NS-F')
     await load(nanshan, [sample('NS-M', mother), sample('NS-F', father)], 'relative_of_missing', 'parents')
     const strangers = Array.from({ length: 40 }, (_, i) => sample(`CD-X${i}`, randomProfile(sampler, random)))
     await load(chengdu, [...strangers, sample('CD-CHILD', child)], 'unknown_origin_child', 'children')
@@ -153,20 +159,7 @@ describe('profiles handed to the index by the importer', () => {
     const mother = randomProfile(sampler, random)
     const father = randomProfile(sampler, random)
     const child = childOf(sampler, mother, father, random)
-    const group = await createFamilyGroup(t.ctx(analyst.actor), { label: '南山 2021-007', unitId: nanshan.id })
-    for (const [relation, code] of [
-      ['mother', 'NS3-M'],
-      ['father', 'NS3-F'],
-    ] as const) {
-      await registerPerson(t.ctx(analyst.actor), {
-        category: 'relative_of_missing',
-        relation,
-        familyGroupId: group.id,
-        unitId: nanshan.id,
-        consent: { givenAt: '2026-01-01T00:00:00Z' },
-        sampleCodes: [code],
-      })
-    }
+    const group = await registerParents('南山 2021-007', 'NS3-M', 'NS3-F')
     await load(nanshan, [sample('NS3-M', mother), sample('NS3-F', father)], 'relative_of_missing', 'parents-3')
     expect(engine.offered.size).toBe(2)
     // Written through another handle (as another server process would): not offered, so the catch-up reads it.
