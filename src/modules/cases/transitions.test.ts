@@ -141,6 +141,7 @@ describe('一长三包: the task force', () => {
       plan_office: 'auth.forbidden',
       supervisor: 'auth.forbidden',
       auditor: 'auth.forbidden',
+      reporter: 'auth.forbidden',
     })
     const everything = await makeUser(ctx, units.nation, [...ROLES])
     await expect(transitionCase(t.ctx(everything.actor), c.id, { to: 'closed', closeReason: 'other' })).rejects.toMatchObject({
