@@ -144,18 +144,19 @@ describe('cases console', () => {
     await page.close()
   })
 
-  it('sets up a task force by user id when the investigator may not list users', async () => {
-    const admin = await signedIn('admin', '/')
-    const users = (await (await admin.request.get(`${baseUrl}/api/users`)).json()) as { id: string; username: string }[]
-    const id = (username: string) => users.find((u) => u.username === username)!.id
-    await admin.close()
-
+  it('sets up a task force from the case’s eligible officers when the investigator may not list users', async () => {
     const page = await signedIn('investigator', '/cases?q=小宇')
     await page.click('[data-testid=case-link]')
     await page.click('[data-testid=task-force-edit]')
-    await page.fill('#headUserId', id('investigator'))
+    // The head is chosen among investigating and commanding officers only: the DNA analyst is not offered there.
+    await page.click('#headUserId')
+    const heads = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
+    await heads.first().waitFor()
+    expect((await heads.allTextContents()).join('|')).not.toContain('陈检验')
+    await page.click('.ant-select-dropdown:visible .ant-select-item-option[title^="李侦查"]')
     await page.click('text=添加成员')
-    await page.fill('#members_0_userId', id('dna'))
+    await page.click('#members_0_userId')
+    await page.click('.ant-select-dropdown:visible .ant-select-item-option[title^="陈检验"]')
     await page.fill('#members_0_duty', '比对DNA（测试）')
     await page.click('.ant-modal-footer .ant-btn-primary')
     await page.waitForSelector('[data-testid=task-force]')

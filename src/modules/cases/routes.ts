@@ -131,11 +131,17 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         operationId: 'listEligibleOfficers',
-        description: 'Officers who may head or join the task force: police investigators and commanders of the case’s unit and above.',
+        description: 'Officers to form the task force from: active police of the case’s unit and above; `canHead` marks who may head it.',
         params: IdParams,
         response: {
           200: Type.Array(
-            Type.Object({ id: Type.String(), displayName: Type.String(), unitName: Type.String(), roles: Type.Array(Type.String()) }),
+            Type.Object({
+              id: Type.String(),
+              displayName: Type.String(),
+              unitName: Type.String(),
+              roles: Type.Array(Type.String()),
+              canHead: Type.Boolean(),
+            }),
           ),
         },
       },

@@ -129,11 +129,13 @@ export interface EligibleOfficer {
   displayName: string
   unitName: string
   roles: Role[]
+  /** An investigating or commanding officer: may head the task force, not only join it. */
+  canHead: boolean
 }
 
 /**
- * The officers who may head or join the task force of a case: active police investigators and commanders of
- * the case's unit and the units above it. Lets an investigator pick people without the admin's user list.
+ * The officers to pick a task force from: active police of the case's unit and the units above it, those who may
+ * head it marked. Lets an investigator pick people without the admin's user list.
  */
 export async function listEligibleOfficers(ctx: Ctx, caseId: string): Promise<EligibleOfficer[]> {
   const row = await getCaseRow(ctx, caseId, 'case.write')
@@ -153,6 +155,12 @@ export async function listEligibleOfficers(ctx: Ctx, caseId: string): Promise<El
     .where(and(eq(unitRef.type, 'public_security'), inArray(unitRef.divisionCode, divisionAndAbove(row.divisionCode))))
     .orderBy(asc(unitRef.divisionCode), asc(userRef.displayName))
   return rows
-    .filter((user) => headProblem(row, user) === null)
-    .map(({ id, displayName, unitName, roles }) => ({ id, displayName, unitName, roles }))
+    .filter((user) => !user.disabled)
+    .map((user) => ({
+      id: user.id,
+      displayName: user.displayName,
+      unitName: user.unitName,
+      roles: user.roles,
+      canHead: headProblem(row, user) === null,
+    }))
 }

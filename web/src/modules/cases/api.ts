@@ -104,8 +104,16 @@ export const getPublicWanted = (noticeId: string) => api.get<PublicWantedNoticeV
 export const publicWantedPhotoUrl = (noticeId: string, size: 'thumb' | 'full') => `/api/public/wanted/${id(noticeId)}/photo?size=${size}`
 export const listPublicDivisions = (parent: string) => api.get<DivisionView[]>('/api/public/divisions', { parent })
 
-// People for a task force, for those who may list users.
+// People for a task force: any user for those who may list users, else the case's eligible officers.
 export const listUsers = (q?: string) => api.get<UserView[]>('/api/users', q ? { q } : {})
+export interface EligibleOfficer {
+  id: string
+  displayName: string
+  unitName: string
+  roles: string[]
+  canHead: boolean
+}
+export const listEligibleOfficers = (caseId: string) => api.get<EligibleOfficer[]>(`/api/cases/${id(caseId)}/task-force/eligible`)
 
 /**
  * Sends a body the shared client cannot: an image as the raw request body with its own Content-Type (the

@@ -2,8 +2,9 @@ import { useState } from 'react'
 import { App, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Typography } from 'antd'
 import { MinusCircleOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { setTaskForce, type CaseView, type TaskForceSet, type UserView } from './api.ts'
-import { useCaseReportError } from './errors.tsx'
+import { listEligibleOfficers, setTaskForce, type CaseView, type TaskForceSet, type UserView } from './api.ts'
+import { useLoad } from '../../api/use-load.ts'
+import { CaseLoadError, useCaseReportError } from './errors.tsx'
 import { UserPicker, type KnownUser } from './user-picker.tsx'
 import { withNote } from './format.ts'
 
@@ -25,6 +26,8 @@ function TaskForceModal({
   const reportError = useCaseReportError()
   const [form] = Form.useForm<TaskForceSet>()
   const [isSaving, setIsSaving] = useState(false)
+  // Those who may not list users pick from the case's eligible officers, loaded once for the whole form.
+  const officers = useLoad(async () => (canListUsers ? [] : listEligibleOfficers(view.id)), [view.id, canListUsers])
   const current = view.taskForce
   const known: KnownUser[] = current
     ? [
@@ -48,7 +51,6 @@ function TaskForceModal({
     }
   }
 
-  const uuid = { pattern: /^[0-9a-f-]{36}$/i, message: t('taskForce.userIdRule') }
   return (
     <Modal
       open
@@ -61,6 +63,7 @@ function TaskForceModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('taskForce.rule')}</Typography.Paragraph>
+      {officers.error ? <CaseLoadError error={officers.error} onRetry={officers.reload} /> : null}
       <Form
         form={form}
         layout="vertical"
@@ -71,8 +74,8 @@ function TaskForceModal({
         }
         onFinish={(v) => void onFinish(v)}
       >
-        <Form.Item name="headUserId" label={t('taskForce.head')} rules={[{ required: true, message: t('taskForce.headRequired') }, uuid]}>
-          <UserPicker canList={canListUsers} known={known} filter={isLeadingOfficer} />
+        <Form.Item name="headUserId" label={t('taskForce.head')} rules={[{ required: true, message: t('taskForce.headRequired') }]}>
+          <UserPicker canList={canListUsers} officers={officers.data ?? []} headsOnly known={known} filter={isLeadingOfficer} />
         </Form.Item>
         <Form.List name="members">
           {(fields, { add, remove }) => (
@@ -81,10 +84,10 @@ function TaskForceModal({
                 <Space key={field.key} align="start" style={{ display: 'flex' }}>
                   <Form.Item
                     name={[field.name, 'userId']}
-                    rules={[{ required: true, message: t('taskForce.memberRequired') }, uuid]}
+                    rules={[{ required: true, message: t('taskForce.memberRequired') }]}
                     style={{ width: 300 }}
                   >
-                    <UserPicker canList={canListUsers} known={known} />
+                    <UserPicker canList={canListUsers} officers={officers.data ?? []} known={known} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'duty']}

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react'
-import { Input, Select, Typography } from 'antd'
+import { Select } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { listUsers, type UserView } from './api.ts'
+import { listUsers, type EligibleOfficer, type UserView } from './api.ts'
 import { useCaseReportError } from './errors.tsx'
 import { withNote } from './format.ts'
 
@@ -15,8 +15,12 @@ interface UserPickerProps {
   id?: string
   value?: string
   onChange?: (value: string) => void
-  /** Whether the caller may list users (`user.manage`); otherwise the user's id is typed. */
+  /** Whether the caller may list users (`user.manage`); otherwise `officers` are offered. */
   canList: boolean
+  /** The case's eligible officers (GET …/task-force/eligible), for those who may not list users. */
+  officers: readonly EligibleOfficer[]
+  /** Offer only officers who may head the task force. */
+  headsOnly?: boolean
   /** People already named (the current task force), so that their names show before any search. */
   known: readonly KnownUser[]
   /** Only these users are offered, e.g. leading officers for the head. */
@@ -26,8 +30,8 @@ interface UserPickerProps {
 const SEARCH_DELAY_MS = 300
 const describe = (t: TFunction, user: UserView) => withNote(t, user.displayName, `${user.username} · ${user.unitName}`)
 
-/** Picks a user by name from /api/users when the caller may list users, else takes the user's id as typed. */
-export function UserPicker({ id, value, onChange, canList, known, filter }: UserPickerProps) {
+/** Picks a user by name: from /api/users when the caller may list users, else from the case's eligible officers. */
+export function UserPicker({ id, value, onChange, canList, officers, headsOnly, known, filter }: UserPickerProps) {
   const { t } = useTranslation('cases')
   const reportError = useCaseReportError()
   const [found, setFound] = useState<KnownUser[]>([])
@@ -35,14 +39,21 @@ export function UserPicker({ id, value, onChange, canList, known, filter }: User
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
 
   if (!canList) {
+    const offered = officers
+      .filter((o) => !headsOnly || o.canHead)
+      .map((o) => ({ value: o.id, label: withNote(t, o.displayName, o.unitName) }))
+    const options = [
+      ...offered,
+      ...known.filter((k) => !offered.some((o) => o.value === k.id)).map((k) => ({ value: k.id, label: k.label })),
+    ]
     return (
-      <Input
+      <Select<string>
         id={id}
         value={value}
-        onChange={(e) => onChange?.(e.target.value.trim())}
-        placeholder={t('taskForce.userIdPlaceholder')}
-        className="ty-mono"
-        suffix={<Typography.Text type="secondary">{known.find((k) => k.id === value)?.label}</Typography.Text>}
+        onChange={onChange}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={options}
+        placeholder={t('taskForce.userPlaceholder')}
       />
     )
   }
