@@ -71,7 +71,9 @@ export const createCase = (body: CaseCreate) => api.post<CaseView>('/api/cases',
 export const getCase = (caseId: string) => api.get<CaseView>(`/api/cases/${id(caseId)}`)
 export const updateCase = (caseId: string, body: CaseUpdate) => api.patch<CaseView>(`/api/cases/${id(caseId)}`, body)
 export const transitionCase = (caseId: string, body: CaseTransition) => api.post<CaseView>(`/api/cases/${id(caseId)}/transitions`, body)
-export const listTimeline = (caseId: string) => api.get<CaseEventView[]>(`/api/cases/${id(caseId)}/timeline`, { limit: 1000 })
+/** Newest first, so that a timeline longer than one page shows its latest events. */
+export const listTimeline = (caseId: string) =>
+  api.get<CaseEventView[]>(`/api/cases/${id(caseId)}/timeline`, { limit: 1000, order: 'desc' })
 export const recordDispatch = (caseId: string, body: DispatchCreate) => api.post<CaseEventView>(`/api/cases/${id(caseId)}/dispatches`, body)
 export const setTaskForce = (caseId: string, body: TaskForceSet) =>
   sendBody<TaskForceView>('PUT', `/api/cases/${id(caseId)}/task-force`, new Blob([JSON.stringify(body)], { type: 'application/json' }))

@@ -5,10 +5,10 @@ import type { CaseEventView } from './api.ts'
 import { CaseLoadError } from './errors.tsx'
 import { eventColor, TimelineEvent } from './timeline-event.tsx'
 
-/** Everything done on the case, newest first (the server lists it oldest first). */
+/** Everything done on the case, newest first (as fetched). */
 export function CaseTimeline({ timeline }: { timeline: Load<CaseEventView[]> }) {
   const { t } = useTranslation('cases')
-  const events = [...(timeline.data ?? [])].reverse()
+  const events = timeline.data ?? []
   return (
     <Card
       title={t('timeline.title', { count: events.length })}
