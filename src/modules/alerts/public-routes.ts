@@ -86,7 +86,7 @@ export const publicAlertRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: PushSubscriptionCreate,
         response: { 201: Type.Object({ id: Type.String() }) },
       },
-      config: { csrf: false },
+      config: { csrf: false, publicIntake: true },
     },
     async (req, reply) => reply.code(201).send(await subscribe(req.ctx, req.body)),
   )

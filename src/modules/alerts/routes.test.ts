@@ -1,3 +1,4 @@
+import { proofOfWorkHeaders } from '../../platform/http/abuse/testing.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp, type TestApp } from '../../platform/http/testing.ts'
 import { makeUnit, makeUser, type TestUser } from '../identity/testing.ts'
@@ -108,7 +109,13 @@ describe('public Web Push subscriptions', () => {
     expect(Buffer.from(key.json().publicKey, 'base64url')).toHaveLength(65)
 
     const browser = pushKeysForTest(7)
-    const wrong = await anonymous.post('/api/public/alerts/push/subscriptions', {
+    // Like every public submission, a subscription carries a solved proof-of-work challenge.
+    const subscribe = async (payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/public/alerts/push/subscriptions', payload, headers: await proofOfWorkHeaders(t.app) })
+    const unproven = await anonymous.post('/api/public/alerts/push/subscriptions', { ...browser, latitude: 22.6, longitude: 114.0 })
+    expect(unproven.statusCode).toBe(403)
+    expect(unproven.json()).toMatchObject({ code: 'intake.challenge_required' })
+    const wrong = await subscribe({
       ...browser,
       keys: { ...browser.keys, p256dh: 'A'.repeat(87) },
       latitude: 22.6,
@@ -117,7 +124,7 @@ describe('public Web Push subscriptions', () => {
     expect(wrong.statusCode).toBe(400)
     expect(wrong.json()).toMatchObject({ code: 'push.bad_key' })
 
-    const made = await anonymous.post('/api/public/alerts/push/subscriptions', {
+    const made = await subscribe({
       ...browser,
       latitude: 22.6,
       longitude: 114.0,

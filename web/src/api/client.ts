@@ -33,6 +33,8 @@ type Query = Record<string, string | number | boolean | null | undefined>
 interface RequestOptions {
   query?: Query
   body?: unknown
+  /** Extra request headers, e.g. a public submission's proof of work. */
+  headers?: Record<string, string>
 }
 
 // Kept in memory only: a token in localStorage would outlive the session and be readable by any script.
@@ -84,7 +86,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   let response: Response
@@ -120,7 +122,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 }

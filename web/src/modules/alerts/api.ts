@@ -60,7 +60,9 @@ export const listPublicAlerts = (query: PublicAlertQuery) => api.get<PublicAlert
 export const getPublicAlert = (id: string) => api.get<PublicAlert>(`/api/public/alerts/${id}`)
 export const listPublicDivisions = (parent: string) => api.get<DivisionView[]>('/api/public/divisions', { parent })
 export const getVapidKey = () => api.get<{ publicKey: string }>('/api/public/alerts/push/key')
-export const subscribeToAlerts = (body: PushSubscriptionCreate) => api.post<{ id: string }>('/api/public/alerts/push/subscriptions', body)
+/** `proof`: a solved proof-of-work challenge (web/src/shared/public-proof.ts), as for every public submission. */
+export const subscribeToAlerts = (body: PushSubscriptionCreate, proof: Record<string, string>) =>
+  api.post<{ id: string }>('/api/public/alerts/push/subscriptions', body, proof)
 export const unsubscribeFromAlerts = (body: PushSubscriptionDelete) => api.post<void>('/api/public/alerts/push/unsubscribe', body)
 
 export interface MapConfig {

@@ -2,6 +2,7 @@
 // the server's record of it with the place it covers. The subscription's own auth secret proves it is ours to remove.
 import { isApiError } from '../../api/client.ts'
 import { getVapidKey, subscribeToAlerts, unsubscribeFromAlerts } from './api.ts'
+import { proofOfWork } from '../../shared/public-proof.ts'
 import type { Here } from './geolocate.ts'
 
 export type PushSupport = 'supported' | 'insecure' | 'unsupported'
@@ -94,7 +95,8 @@ export async function subscribeHere(here: Here, locale: 'zh-CN' | 'en', now: Dat
   subscription ??= await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key })
   const { endpoint, keys } = subscription.toJSON()
   if (!endpoint || !keys?.p256dh || !keys.auth) throw new Error('the browser gave a subscription without keys')
-  await subscribeToAlerts({ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth }, latitude: here.lat, longitude: here.lon, locale })
+  const body = { endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth }, latitude: here.lat, longitude: here.lon, locale }
+  await subscribeToAlerts(body, await proofOfWork())
   const subscribed = { lat: here.lat, lon: here.lon, at: now.toISOString() }
   remember(subscribed)
   return subscribed

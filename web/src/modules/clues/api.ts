@@ -1,7 +1,4 @@
 import { api, ApiError, refreshCsrfToken, type FieldError } from '../../api/client.ts'
-import { encodePayload, PROOF_OF_WORK_HEADER } from '../../shared/proof-of-work.ts'
-import { solveOffThread } from './solve.ts'
-import type { ProofOfWorkChallenge } from '../../../../src/platform/http/abuse/schema.ts'
 import type {
   ClueAssign,
   ClueAttachmentView,
@@ -99,15 +96,6 @@ export function listClueUnits(): Promise<ClueUnitView[]> {
 // No sign-in: the tipster's pages. Each submission carries a freshly solved challenge.
 export const getTipStatus = (receipt: string) => api.get<TipStatusView>(`/api/public/tips/${id(receipt)}`)
 export const listPublicDivisions = (parent: string) => api.get<DivisionView[]>('/api/public/divisions', { parent })
-
-/** Fetches and solves one challenge: the header for one public submission. A refused fetch (429) is an ApiError. */
-export async function proofOfWork(signal?: AbortSignal): Promise<Record<string, string>> {
-  // A cancelled run asks for no more challenges: each one counts against the address's allowance.
-  signal?.throwIfAborted()
-  const challenge = await api.get<ProofOfWorkChallenge>('/api/public/challenge')
-  const solution = await solveOffThread(challenge, signal)
-  return { [PROOF_OF_WORK_HEADER]: encodePayload(challenge, solution) }
-}
 
 const json = (body: unknown) => new Blob([JSON.stringify(body)], { type: 'application/json' })
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { proofOfWork } from './api.ts'
+import { proofOfWork } from '../../shared/public-proof.ts'
 
 /** Where a public submission stands: solving the challenge (the tipster may cancel), then sending. */
 export type SubmitPhase = 'idle' | 'checking' | 'sending'

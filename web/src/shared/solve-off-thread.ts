@@ -1,5 +1,5 @@
-import { solveChallenge } from '../../shared/proof-of-work.ts'
-import type { ProofOfWorkChallenge, ProofOfWorkSolution } from '../../../../src/platform/http/abuse/schema.ts'
+import { solveChallenge } from './proof-of-work.ts'
+import type { ProofOfWorkChallenge, ProofOfWorkSolution } from '../../../src/platform/http/abuse/schema.ts'
 import type { PowWorkerReply } from './pow-worker.ts'
 
 /**

@@ -1,7 +1,7 @@
 // Solves a proof-of-work challenge off the page's thread: hashing hundreds of thousands of times in the page itself
 // starves its rendering, and the tipster could not even press Cancel. Terminating the worker is the cancel.
-import { solveChallenge } from '../../shared/proof-of-work.ts'
-import type { ProofOfWorkChallenge, ProofOfWorkSolution } from '../../../../src/platform/http/abuse/schema.ts'
+import { solveChallenge } from './proof-of-work.ts'
+import type { ProofOfWorkChallenge, ProofOfWorkSolution } from '../../../src/platform/http/abuse/schema.ts'
 
 export type PowWorkerReply = { solution: ProofOfWorkSolution } | { error: string }
 
