@@ -29,7 +29,7 @@ export function clueReadScope(ctx: Ctx): SQL {
   return or(received, sent)!
 }
 
-async function loadClue(db: Db, id: string, forUpdate: boolean): Promise<ClueRow> {
+export async function loadClue(db: Db, id: string, forUpdate: boolean): Promise<ClueRow> {
   const query = db.select().from(clue).where(eq(clue.id, id))
   const [row] = forUpdate ? await query.for('update') : await query
   if (!row) throw notFound('clue.not_found', `clue ${id} not found`)

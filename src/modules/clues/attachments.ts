@@ -7,7 +7,7 @@ import { authorize, hasPermission } from '../../platform/auth/authorize.ts'
 import { conflict, invalid, notFound } from '../../platform/errors.ts'
 import { processImage } from '../cases/image.ts'
 import { clue, clueAttachment } from './tables.ts'
-import { getClueRow, type ClueRow } from './access.ts'
+import { getClueRow, loadClue, type ClueRow } from './access.ts'
 import { appendClueEvent } from './events.ts'
 import { tipByReceipt } from './public-tips.ts'
 import { CREATE_PERMISSION } from './intake.ts'
@@ -88,10 +88,22 @@ function toAttachmentView(row: typeof clueAttachment.$inferSelect): ClueAttachme
 
 /** A unit attaches a file to a clue it can see: the receiving side while working it, the sender to what it sent. */
 export async function addClueAttachment(ctx: Ctx, clueId: string, bytes: Buffer, declaredType?: string): Promise<ClueAttachmentView> {
-  const row = await getClueRow(ctx, clueId)
-  if (!hasPermission(ctx.actor, 'clue.write') && !hasPermission(ctx.actor, CREATE_PERMISSION[row.kind])) authorize(ctx.actor, 'clue.write')
+  const row = await clueToAttachTo(ctx, clueId)
   if (row.status === 'closed') throw conflict('clue.closed', `clue ${clueId} is closed`)
   return storeAttachment(ctx, row, await checkFile(bytes, declaredType, true))
+}
+
+/**
+ * Those who may read the clue and write clues (or send its kind) attach files; so does the person who sent it, even
+ * without reading rights: an institution's reporter adds the photo to the mandatory report they have just filed.
+ */
+async function clueToAttachTo(ctx: Ctx, clueId: string): Promise<ClueRow> {
+  const row = await loadClue(ctx.db, clueId, false)
+  const me = actorId(ctx.actor)
+  if (me !== null && row.createdBy === me && hasPermission(ctx.actor, CREATE_PERMISSION[row.kind])) return row
+  await getClueRow(ctx, clueId)
+  if (!hasPermission(ctx.actor, 'clue.write') && !hasPermission(ctx.actor, CREATE_PERMISSION[row.kind])) authorize(ctx.actor, 'clue.write')
+  return row
 }
 
 /** The tipster adds a photo to their tip with its receipt code. */

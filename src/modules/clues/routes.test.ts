@@ -286,6 +286,21 @@ describe('the receiving unit’s work', () => {
     })
     expect(report.statusCode).toBe(201)
     expect(report.json()).toMatchObject({ institutionType: 'school', routedUnitId: units.nanshan.id, senderUnitId: school.id })
+    // The teacher attaches the photo to their own report; a colleague who did not file it cannot.
+    const png = await makeImage('png', 32, 32)
+    const attach = (who: typeof teacher) =>
+      who.request({
+        method: 'POST',
+        url: `/api/clues/${report.json().id}/attachments`,
+        payload: png,
+        headers: { 'content-type': 'image/png' },
+      })
+    expect((await attach(teacher)).statusCode).toBe(201)
+    const colleague = await as(await makeUser(t.ctx(), school, ['reporter']))
+    expect((await attach(colleague)).statusCode).toBe(403)
+    const files = (await (await as(people.nanshan)).get(`/api/clues/${report.json().id}/attachments`)).json()
+    expect(files).toHaveLength(1)
+    expect((await teacher.get(`/api/clues/${report.json().id}/attachments`)).statusCode).toBe(403)
     expect((await teacher.get('/api/clues')).statusCode).toBe(403)
     expect((await teacher.post('/api/clues/tips', tipInput())).statusCode).toBe(403)
     expect((await teacher.get('/api/cases')).statusCode).toBe(403)

@@ -181,7 +181,8 @@ export const clueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: 'The file is the request body: a JPEG, PNG or WebP photo, or a PDF.',
       },
       bodyLimit: ATTACHMENT_BODY_LIMIT,
-      preHandler: app.requirePermission('clue.read'),
+      // The sender of a mandatory report may attach to it without reading clues (the service checks who may).
+      preHandler: app.requireAnyPermission(['clue.read', 'mandatory_report.submit']),
     },
     async (req, reply) =>
       reply.code(201).send(await addClueAttachment(req.ctx, req.params.id, uploaded(req.body), req.headers['content-type'])),

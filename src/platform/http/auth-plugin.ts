@@ -21,6 +21,8 @@ declare module 'fastify' {
     platform: Platform
     /** preHandler: the caller must hold `action` (role or API-key scope); jurisdiction is the service's job. */
     requirePermission(action: string): preHandlerAsyncHookHandler
+    /** preHandler: the caller must hold one of `actions`; the service decides the rest (e.g. who sent a clue). */
+    requireAnyPermission(actions: readonly string[]): preHandlerAsyncHookHandler
     /** preHandler: a signed-in user (not an API key) must be calling. */
     requireUser: preHandlerAsyncHookHandler
   }
@@ -61,16 +63,19 @@ export const authPlugin = fp<{ platform: Platform; authenticators: Authenticator
     }
   })
 
-  app.decorate('requirePermission', (action: string): preHandlerAsyncHookHandler => {
+  const requireAnyPermission = (actions: readonly string[]): preHandlerAsyncHookHandler => {
     return async (request: FastifyRequest, _reply: FastifyReply) => {
       const { actor } = request.ctx
       if (actor.kind === 'anonymous') throw unauthenticated('auth.unauthenticated', 'sign in first')
-      if (!hasPermission(actor, action)) {
+      if (!actions.some((action) => hasPermission(actor, action))) {
+        const action = actions.join('|')
         await request.ctx.audit({ action, outcome: 'denied', details: { method: request.method, url: request.url.split('?')[0] } })
-        throw forbidden('auth.forbidden', `not allowed to ${action}`)
+        throw forbidden('auth.forbidden', `not allowed to ${actions.join(' or ')}`)
       }
     }
-  })
+  }
+  app.decorate('requireAnyPermission', requireAnyPermission)
+  app.decorate('requirePermission', (action: string) => requireAnyPermission([action]))
 
   app.decorate('requireUser', async (request: FastifyRequest) => {
     if (request.ctx.actor.kind !== 'user') throw unauthenticated('auth.unauthenticated', 'sign in first')

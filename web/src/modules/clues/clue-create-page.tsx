@@ -108,9 +108,9 @@ export default function ClueCreatePage() {
           <KindFields kind={kind} units={targets} />
           <CommonFields canPickCase={can(CLUE_PERMISSIONS.caseRead) && !isAddressed(kind)} />
           <PlaceFields kind={kind} point={point} onPoint={setPoint} />
-          {/* Files go up once the clue is stored, to a clue the sender can read: without `clue.read` (a civil-affairs
-              caseworker filing a mandatory report) the server would refuse them, so none are offered. */}
-          {can(CLUE_PERMISSIONS.read) && (
+          {/* Files go up once the clue is stored: to a clue the sender can read, or to the mandatory report its sender
+              has just filed (a caseworker or an institution's reporter, who read no clues). */}
+          {(can(CLUE_PERMISSIONS.read) || kind === 'mandatory_report') && (
             <Form.Item label={t('create.files')} extra={t('create.filesHint', { count: MAX_FILES })}>
               <FilePicker
                 files={files}
