@@ -32,9 +32,12 @@ type Query = Record<string, string | number | boolean | null | undefined>
 
 interface RequestOptions {
   query?: Query
+  /** Sent as JSON, or as it is when a Blob (a photo, a PDF: the file is the request body, with its own type). */
   body?: unknown
   /** Extra request headers, e.g. a public submission's proof of work. */
   headers?: Record<string, string>
+  /** A public submission: no session cookie and no CSRF token go with it. */
+  anonymous?: boolean
 }
 
 // Kept in memory only: a token in localStorage would outlive the session and be readable by any script.
@@ -87,15 +90,17 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  const isFile = options.body instanceof Blob
+  if (options.body !== undefined)
+    headers['content-type'] = isFile ? (options.body as Blob).type || 'application/octet-stream' : 'application/json'
+  if (method !== 'GET' && csrfToken && !options.anonymous) headers['x-csrf-token'] = csrfToken
   let response: Response
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: options.anonymous ? 'omit' : 'same-origin',
+      body: options.body === undefined ? undefined : isFile ? (options.body as Blob) : JSON.stringify(options.body),
     })
   } catch (error) {
     throw new ApiError(0, 'network.unreachable', error instanceof Error ? error.message : String(error))
@@ -122,7 +127,13 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** A file as the request body (photo and attachment endpoints take no multipart). */
+  upload: <T>(method: 'POST' | 'PUT', path: string, file: Blob) => request<T>(method, path, { body: file }),
+  /** A submission from the public (a tip, an alert subscription): JSON or a file, with its solved proof of work. */
+  submitPublic: <T>(path: string, body: unknown, proof: Record<string, string>) =>
+    request<T>('POST', path, { body, headers: proof, anonymous: true }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 }

@@ -62,7 +62,7 @@ export const listPublicDivisions = (parent: string) => api.get<DivisionView[]>('
 export const getVapidKey = () => api.get<{ publicKey: string }>('/api/public/alerts/push/key')
 /** `proof`: a solved proof-of-work challenge (web/src/shared/public-proof.ts), as for every public submission. */
 export const subscribeToAlerts = (body: PushSubscriptionCreate, proof: Record<string, string>) =>
-  api.post<{ id: string }>('/api/public/alerts/push/subscriptions', body, proof)
+  api.submitPublic<{ id: string }>('/api/public/alerts/push/subscriptions', body, proof)
 export const unsubscribeFromAlerts = (body: PushSubscriptionDelete) => api.post<void>('/api/public/alerts/push/unsubscribe', body)
 
 export interface MapConfig {

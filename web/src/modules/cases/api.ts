@@ -1,4 +1,4 @@
-import { api, ApiError, refreshCsrfToken, type FieldError } from '../../api/client.ts'
+import { api } from '../../api/client.ts'
 import type {
   CaseCreate,
   CaseListQuery,
@@ -75,9 +75,8 @@ export const transitionCase = (caseId: string, body: CaseTransition) => api.post
 export const listTimeline = (caseId: string) =>
   api.get<CaseEventView[]>(`/api/cases/${id(caseId)}/timeline`, { limit: 1000, order: 'desc' })
 export const recordDispatch = (caseId: string, body: DispatchCreate) => api.post<CaseEventView>(`/api/cases/${id(caseId)}/dispatches`, body)
-export const setTaskForce = (caseId: string, body: TaskForceSet) =>
-  sendBody<TaskForceView>('PUT', `/api/cases/${id(caseId)}/task-force`, new Blob([JSON.stringify(body)], { type: 'application/json' }))
-export const addCasePhoto = (caseId: string, file: File) => sendBody<CasePhotoView>('POST', `/api/cases/${id(caseId)}/photos`, file)
+export const setTaskForce = (caseId: string, body: TaskForceSet) => api.put<TaskForceView>(`/api/cases/${id(caseId)}/task-force`, body)
+export const addCasePhoto = (caseId: string, file: File) => api.upload<CasePhotoView>('POST', `/api/cases/${id(caseId)}/photos`, file)
 export const casePhotoUrl = (caseId: string, photoId: string, size: 'thumb' | 'full') =>
   `/api/cases/${id(caseId)}/photos/${id(photoId)}?size=${size}`
 
@@ -94,7 +93,7 @@ export const liftSupervision = (supervisionId: string, body: SupervisionLift) =>
 export const listWantedNotices = (query: WantedNoticeListQuery) => api.get<WantedNoticePage>('/api/wanted-notices', query)
 export const issueWantedNotice = (body: WantedNoticeCreate) => api.post<WantedNoticeView>('/api/wanted-notices', body)
 export const setWantedPhoto = (noticeId: string, file: File) =>
-  sendBody<WantedNoticeView>('PUT', `/api/wanted-notices/${id(noticeId)}/photo`, file)
+  api.upload<WantedNoticeView>('PUT', `/api/wanted-notices/${id(noticeId)}/photo`, file)
 export const publishWantedNotice = (noticeId: string) => api.post<WantedNoticeView>(`/api/wanted-notices/${id(noticeId)}/publish`)
 export const revokeWantedNotice = (noticeId: string, body: WantedNoticeRevoke) =>
   api.post<WantedNoticeView>(`/api/wanted-notices/${id(noticeId)}/revoke`, body)
@@ -116,32 +115,3 @@ export interface EligibleOfficer {
   canHead: boolean
 }
 export const listEligibleOfficers = (caseId: string) => api.get<EligibleOfficer[]>(`/api/cases/${id(caseId)}/task-force/eligible`)
-
-/**
- * Sends a body the shared client cannot: an image as the raw request body with its own Content-Type (the
- * photo endpoints take no multipart), or JSON with PUT. It asks the client for the session's CSRF token and
- * turns a problem+json answer into the same ApiError.
- */
-async function sendBody<T>(method: 'POST' | 'PUT', path: string, file: Blob): Promise<T> {
-  const token = await refreshCsrfToken()
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': token },
-      credentials: 'same-origin',
-      body: file,
-    })
-  } catch (error) {
-    throw new ApiError(0, 'network.unreachable', error instanceof Error ? error.message : String(error))
-  }
-  if (response.ok) return (await response.json()) as T
-  const body = (await response.json().catch(() => ({}))) as Partial<{ code: string; detail: string; errors: FieldError[] }>
-  throw new ApiError(
-    response.status,
-    body.code ?? `http.${response.status}`,
-    body.detail ?? response.statusText,
-    Array.isArray(body.errors) ? body.errors : [],
-    response.headers.get('x-request-id'),
-  )
-}

@@ -1,4 +1,4 @@
-import { api, ApiError, refreshCsrfToken, type FieldError } from '../../api/client.ts'
+import { api } from '../../api/client.ts'
 import type {
   ClueAssign,
   ClueAttachmentView,
@@ -79,8 +79,7 @@ export const listDivisions = (parent: string) => api.get<DivisionView[]>('/api/d
 
 /** The file is the request body with its own Content-Type, as the attachment endpoint takes no multipart. */
 export async function addClueAttachment(clueId: string, file: File): Promise<ClueAttachmentView> {
-  const token = await refreshCsrfToken()
-  return sendRaw<ClueAttachmentView>(`/api/clues/${id(clueId)}/attachments`, file, { 'x-csrf-token': token }, 'same-origin')
+  return api.upload<ClueAttachmentView>('POST', `/api/clues/${id(clueId)}/attachments`, file)
 }
 
 let units: Promise<ClueUnitView[]> | null = null
@@ -97,38 +96,9 @@ export function listClueUnits(): Promise<ClueUnitView[]> {
 export const getTipStatus = (receipt: string) => api.get<TipStatusView>(`/api/public/tips/${id(receipt)}`)
 export const listPublicDivisions = (parent: string) => api.get<DivisionView[]>('/api/public/divisions', { parent })
 
-const json = (body: unknown) => new Blob([JSON.stringify(body)], { type: 'application/json' })
-
 export const submitPublicTip = (body: PublicTipCreate, proof: Record<string, string>) =>
-  sendRaw<TipReceipt>('/api/public/tips', json(body), proof)
+  api.submitPublic<TipReceipt>('/api/public/tips', body, proof)
 export const addTipInformation = (receipt: string, body: TipAddition, proof: Record<string, string>) =>
-  sendRaw<TipStatusView>(`/api/public/tips/${id(receipt)}/additions`, json(body), proof)
+  api.submitPublic<TipStatusView>(`/api/public/tips/${id(receipt)}/additions`, body, proof)
 export const addTipPhoto = (receipt: string, file: File, proof: Record<string, string>) =>
-  sendRaw<ClueAttachmentView>(`/api/public/tips/${id(receipt)}/photos`, file, proof)
-
-/**
- * POSTs a body the shared client cannot send (a file, or JSON with extra headers such as the proof of work) and
- * turns a problem+json answer into the same ApiError, so that every page shows problems the same way.
- */
-async function sendRaw<T>(path: string, body: Blob, headers: Record<string, string>, credentials: RequestCredentials = 'omit'): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': body.type || 'application/octet-stream', ...headers },
-      credentials,
-      body,
-    })
-  } catch (error) {
-    throw new ApiError(0, 'network.unreachable', error instanceof Error ? error.message : String(error))
-  }
-  if (response.ok) return (await response.json()) as T
-  const problem = (await response.json().catch(() => ({}))) as Partial<{ code: string; detail: string; errors: FieldError[] }>
-  throw new ApiError(
-    response.status,
-    problem.code ?? `http.${response.status}`,
-    problem.detail ?? response.statusText,
-    Array.isArray(problem.errors) ? problem.errors : [],
-    response.headers.get('x-request-id'),
-  )
-}
+  api.submitPublic<ClueAttachmentView>(`/api/public/tips/${id(receipt)}/photos`, file, proof)
